@@ -1,0 +1,84 @@
+import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+const REDIS_URL = process.env.REDIS_URL
+const WORKER_MODE = (process.env.MEDUSA_WORKER_MODE ?? "shared") as
+  | "shared"
+  | "worker"
+  | "server"
+
+/**
+ * One process needs nothing but PostgreSQL: Medusa's in-memory event bus,
+ * cache, locking and workflow engine serve it. With REDIS_URL every process
+ * (servers and the worker) shares Redis-backed ones instead, so several can
+ * run against one database.
+ */
+const redisModules = REDIS_URL
+  ? [
+      {
+        resolve: "@medusajs/medusa/event-bus-redis",
+        options: { redisUrl: REDIS_URL },
+      },
+      {
+        resolve: "@medusajs/medusa/workflow-engine-redis",
+        options: { redis: { url: REDIS_URL } },
+      },
+      {
+        resolve: "@medusajs/medusa/cache-redis",
+        options: { redisUrl: REDIS_URL },
+      },
+      {
+        resolve: "@medusajs/medusa/locking",
+        options: {
+          providers: [
+            {
+              resolve: "@medusajs/medusa/locking-redis",
+              id: "locking-redis",
+              is_default: true,
+              options: { redisUrl: REDIS_URL },
+            },
+          ],
+        },
+      },
+    ]
+  : []
+
+const cachingModule = {
+  key: Modules.CACHING,
+  resolve: "@medusajs/medusa/caching",
+  options: REDIS_URL
+    ? {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/caching-redis",
+            id: "caching-redis",
+            is_default: true,
+            options: { redisUrl: REDIS_URL },
+          },
+        ],
+      }
+    : { in_memory: { enable: true } },
+}
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    databaseLogging: process.env.DATABASE_LOGGING === "true",
+    redisUrl: REDIS_URL,
+    workerMode: WORKER_MODE,
+    http: {
+      storeCors: process.env.STORE_CORS ?? "http://localhost:8000",
+      adminCors: process.env.ADMIN_CORS ?? "http://localhost:9000,http://localhost:5173",
+      authCors:
+        process.env.AUTH_CORS ?? "http://localhost:8000,http://localhost:9000,http://localhost:5173",
+      jwtSecret: process.env.JWT_SECRET || "supersecret",
+      cookieSecret: process.env.COOKIE_SECRET || "supersecret",
+    },
+  },
+  admin: {
+    disable: process.env.DISABLE_ADMIN === "true" || WORKER_MODE === "worker",
+    backendUrl: process.env.MEDUSA_BACKEND_URL,
+  },
+  modules: [...redisModules, cachingModule],
+})

@@ -1,0 +1,41 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { pingRedis } from "../../../../lib/redis-probe"
+import { sendContractError } from "../../../http/error-handler"
+
+type Knex = { raw: (sql: string) => Promise<unknown> }
+
+async function databaseUp(req: MedusaRequest): Promise<boolean> {
+  const pg = req.scope.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+  try {
+    await pg.raw("select 1")
+    return true
+  } catch {
+    return false
+  }
+}
+
+export async function GET(req: MedusaRequest, res: MedusaResponse) {
+  const redisUrl = req.scope.resolve("configModule").projectConfig.redisUrl
+  const [database, redis] = await Promise.all([
+    databaseUp(req),
+    redisUrl ? pingRedis(redisUrl) : Promise.resolve(undefined),
+  ])
+  const data = {
+    status: database && redis !== false ? "ok" : "degraded",
+    database: database ? "up" : "down",
+    redis: redis === undefined ? "not configured" : redis ? "up" : "down",
+  }
+  if (data.status !== "ok") {
+    return sendContractError(req, res, {
+      status: 503,
+      code: "INTERNAL_ERROR",
+      message: "A dependency is down",
+      details: [
+        { field: "database", message: data.database },
+        { field: "redis", message: data.redis },
+      ],
+    })
+  }
+  res.json({ data })
+}

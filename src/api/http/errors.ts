@@ -1,0 +1,48 @@
+import { MedusaError } from "@medusajs/framework/utils"
+
+/** Error codes of the /api/v1 contract (DESIGN.md §2). */
+export type ErrorCode =
+  | "VALIDATION_ERROR"
+  | "AUTHENTICATION_ERROR"
+  | "AUTHORIZATION_ERROR"
+  | "RESOURCE_NOT_FOUND"
+  | "CONFLICT"
+  | "INVENTORY_ERROR"
+  | "DISCOUNT_ERROR"
+  | "PAYMENT_ERROR"
+  | "GONE"
+  | "RATE_LIMITED"
+  | "INTERNAL_ERROR"
+
+export type ErrorDetail = { field: string; message: string; [extra: string]: unknown }
+
+const TYPE_FOR_STATUS: Record<number, string> = {
+  400: MedusaError.Types.INVALID_DATA,
+  401: MedusaError.Types.UNAUTHORIZED,
+  402: MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR,
+  403: MedusaError.Types.FORBIDDEN,
+  404: MedusaError.Types.NOT_FOUND,
+  409: MedusaError.Types.CONFLICT,
+}
+
+/**
+ * A MedusaError that also knows its contract status, code and details, for
+ * the answers MedusaError's types cannot express (410, 413, 422, 429,
+ * INVENTORY_ERROR...). Plain MedusaErrors are mapped by type instead.
+ */
+export class ApiError extends MedusaError {
+  constructor(
+    readonly status: number,
+    readonly errorCode: ErrorCode,
+    message: string,
+    readonly details?: ErrorDetail[]
+  ) {
+    super(TYPE_FOR_STATUS[status] ?? MedusaError.Types.INVALID_DATA, message)
+  }
+}
+
+export const validationError = (message: string, details?: ErrorDetail[], status = 400) =>
+  new ApiError(status, "VALIDATION_ERROR", message, details)
+
+export const notFoundError = (message: string) =>
+  new ApiError(404, "RESOURCE_NOT_FOUND", message)

@@ -1,0 +1,950 @@
+// Seed catalogue for `npm run seed`: Skinior categories and products (pure data, JOD + USD prices, Amman stock).
+
+export const SKIN_TYPES = ["normal", "dry", "oily", "combination", "sensitive"] as const
+export type SkinType = (typeof SKIN_TYPES)[number]
+
+export const CONCERNS = [
+  "acne",
+  "dark-spots",
+  "fine-lines",
+  "dullness",
+  "redness",
+  "dryness",
+  "oiliness",
+  "pores",
+  "sensitivity",
+  "uneven-texture",
+  "dehydration",
+  "sun-protection",
+] as const
+export type Concern = (typeof CONCERNS)[number]
+
+export type SeedCategory = { handle: string; name: string; nameAr: string; description: string }
+
+export const CATEGORIES: SeedCategory[] = [
+  {
+    handle: "cleansers",
+    name: "Cleansers",
+    nameAr: "المنظفات",
+    description: "Gentle daily cleansers, micellar waters and balms that remove makeup, SPF and impurities without stripping the skin barrier.",
+  },
+  {
+    handle: "toners",
+    name: "Toners",
+    nameAr: "التونر",
+    description: "Hydrating, calming and exfoliating toners that rebalance the skin and prepare it for serums.",
+  },
+  {
+    handle: "serums",
+    name: "Serums",
+    nameAr: "السيروم",
+    description: "Concentrated treatments with vitamin C, niacinamide, retinol, hyaluronic acid and peptides for targeted results.",
+  },
+  {
+    handle: "moisturisers",
+    name: "Moisturisers",
+    nameAr: "المرطبات",
+    description: "Day and night moisturisers, from oil-free gels to rich barrier creams, for every skin type.",
+  },
+  {
+    handle: "sunscreens",
+    name: "Sunscreens",
+    nameAr: "واقيات الشمس",
+    description: "Broad-spectrum mineral and lightweight sunscreens, made for the strong Jordanian sun.",
+  },
+  {
+    handle: "masks",
+    name: "Masks",
+    nameAr: "الماسكات",
+    description: "Clay, sheet, exfoliating and overnight masks for a weekly skin reset.",
+  },
+  {
+    handle: "eye-care",
+    name: "Eye Care",
+    nameAr: "العناية بمحيط العين",
+    description: "Eye serums, creams and patches that target puffiness, dark circles and fine lines.",
+  },
+]
+
+export type SeedVariant = {
+  title: string
+  sku: string
+  usd: number
+  jod: number
+  compareAtUsd?: number
+  compareAtJod?: number
+  stock: number
+  weightGrams: number
+}
+
+export type SeedProduct = {
+  handle: string
+  title: string
+  titleAr: string
+  subtitle: string
+  description: string
+  descriptionAr: string
+  category: string
+  tags: string[]
+  images: string[]
+  ingredients: string[]
+  skinTypes: SkinType[]
+  concerns: Concern[]
+  howToUse: string
+  seoTitle: string
+  seoDescription: string
+  variants: SeedVariant[]
+}
+
+export const PRODUCTS: SeedProduct[] = [
+  // ---------------------------------------------------------------- cleansers
+  {
+    handle: "gentle-foaming-cleanser",
+    title: "Gentle Foaming Cleanser",
+    titleAr: "غسول رغوي لطيف",
+    subtitle: "pH-balanced daily face wash",
+    description:
+      "A soft, low-foam gel cleanser that lifts away dirt, oil and sunscreen while keeping the skin barrier intact. Glycerin and panthenol leave skin comfortable, never tight. Suitable for twice-daily use.",
+    descriptionAr: "غسول جل لطيف يزيل الأوساخ والزيوت وواقي الشمس دون أن يسبب جفاف البشرة أو شدّها.",
+    category: "cleansers",
+    tags: ["daily-cleanser", "ph-balanced", "fragrance-free"],
+    images: [
+      "https://cdn.skinior.com/products/gentle-foaming-cleanser-1.webp",
+      "https://cdn.skinior.com/products/gentle-foaming-cleanser-2.webp",
+    ],
+    ingredients: ["Aqua", "Glycerin", "Cocamidopropyl Betaine", "Sodium Cocoyl Glycinate", "Panthenol", "Allantoin", "Citric Acid"],
+    skinTypes: ["normal", "combination", "oily", "sensitive"],
+    concerns: ["oiliness", "sensitivity"],
+    howToUse: "Massage a small amount onto damp skin morning and evening, then rinse with lukewarm water.",
+    seoTitle: "Gentle Foaming Cleanser | Skinior",
+    seoDescription: "A pH-balanced, fragrance-free foaming face wash that cleans without stripping. Shop in Jordan and the US at Skinior.",
+    variants: [
+      { title: "150ml", sku: "SKN-CLN-GF-150", usd: 14, jod: 9.9, stock: 140, weightGrams: 190 },
+      { title: "300ml", sku: "SKN-CLN-GF-300", usd: 22, jod: 15.5, stock: 85, weightGrams: 350 },
+    ],
+  },
+  {
+    handle: "salicylic-acid-cleanser",
+    title: "2% Salicylic Acid Cleanser",
+    titleAr: "غسول حمض الساليسيليك 2%",
+    subtitle: "Clarifying gel wash for breakout-prone skin",
+    description:
+      "A clarifying gel cleanser with 2% salicylic acid that exfoliates inside the pores to reduce blackheads and breakouts. Zinc PCA helps control shine while aloe keeps skin calm.",
+    descriptionAr: "غسول جل بحمض الساليسيليك 2% ينظف المسام بعمق ويقلل الرؤوس السوداء والحبوب.",
+    category: "cleansers",
+    tags: ["salicylic-acid", "bha", "acne-care"],
+    images: [
+      "https://cdn.skinior.com/products/salicylic-acid-cleanser-1.webp",
+      "https://cdn.skinior.com/products/salicylic-acid-cleanser-2.webp",
+    ],
+    ingredients: ["Aqua", "Sodium Lauroyl Sarcosinate", "Glycerin", "Salicylic Acid", "Zinc PCA", "Aloe Barbadensis Leaf Juice", "Sodium Hydroxide"],
+    skinTypes: ["oily", "combination"],
+    concerns: ["acne", "pores", "oiliness"],
+    howToUse: "Use once daily in the evening on damp skin; lather for 30-60 seconds and rinse. Increase to twice daily if well tolerated.",
+    seoTitle: "2% Salicylic Acid Cleanser for Acne | Skinior",
+    seoDescription: "Clarifying BHA gel cleanser with 2% salicylic acid and zinc to unclog pores and reduce breakouts and shine.",
+    variants: [
+      { title: "150ml", sku: "SKN-CLN-SA-150", usd: 16, jod: 11.4, compareAtUsd: 20, compareAtJod: 14.2, stock: 120, weightGrams: 185 },
+      { title: "250ml", sku: "SKN-CLN-SA-250", usd: 23, jod: 16.3, compareAtUsd: 28, compareAtJod: 19.9, stock: 6, weightGrams: 295 },
+    ],
+  },
+  {
+    handle: "micellar-cleansing-water",
+    title: "Micellar Cleansing Water",
+    titleAr: "ماء ميسيلار منظف",
+    subtitle: "No-rinse makeup remover",
+    description:
+      "Micelles gently attract and lift makeup, sunscreen and oil in a single sweep, no rinsing needed. Enriched with glycerin and cucumber extract for a fresh, hydrated finish. Safe around the eyes.",
+    descriptionAr: "ماء ميسيلار يزيل المكياج وواقي الشمس بلطف دون الحاجة إلى الشطف، ومناسب لمنطقة العين.",
+    category: "cleansers",
+    tags: ["micellar-water", "makeup-remover", "no-rinse"],
+    images: ["https://cdn.skinior.com/products/micellar-cleansing-water-1.webp"],
+    ingredients: ["Aqua", "Hexylene Glycol", "Glycerin", "Poloxamer 184", "Cucumis Sativus Fruit Extract", "Disodium EDTA"],
+    skinTypes: ["normal", "dry", "combination", "sensitive"],
+    concerns: ["sensitivity", "dehydration"],
+    howToUse: "Soak a cotton pad and sweep gently over face, eyes and lips. Do not rub. No need to rinse.",
+    seoTitle: "Micellar Cleansing Water | Skinior",
+    seoDescription: "Gentle no-rinse micellar water that removes makeup and sunscreen in one sweep. Safe for sensitive skin and eyes.",
+    variants: [
+      { title: "200ml", sku: "SKN-CLN-MW-200", usd: 12, jod: 8.5, compareAtUsd: 15, compareAtJod: 10.65, stock: 180, weightGrams: 225 },
+      { title: "400ml", sku: "SKN-CLN-MW-400", usd: 19, jod: 13.5, compareAtUsd: 24, compareAtJod: 17, stock: 95, weightGrams: 440 },
+    ],
+  },
+  {
+    handle: "hydrating-cream-cleanser",
+    title: "Hydrating Cream Cleanser",
+    titleAr: "غسول كريمي مرطب",
+    subtitle: "Non-foaming cleanser with ceramides",
+    description:
+      "A creamy, non-foaming cleanser with ceramides and hyaluronic acid that cleans while it hydrates. Ideal for dry and sensitive skin that feels tight after washing.",
+    descriptionAr: "غسول كريمي غير رغوي بالسيراميد وحمض الهيالورونيك ينظف البشرة ويرطبها في آن واحد.",
+    category: "cleansers",
+    tags: ["ceramides", "non-foaming", "hydrating"],
+    images: [
+      "https://cdn.skinior.com/products/hydrating-cream-cleanser-1.webp",
+      "https://cdn.skinior.com/products/hydrating-cream-cleanser-2.webp",
+    ],
+    ingredients: ["Aqua", "Glycerin", "Cetearyl Alcohol", "Ceramide NP", "Ceramide AP", "Sodium Hyaluronate", "Cholesterol", "Phytosphingosine"],
+    skinTypes: ["normal", "dry", "sensitive"],
+    concerns: ["dryness", "dehydration", "sensitivity"],
+    howToUse: "Massage onto dry or damp skin, then rinse or wipe away with a soft cloth. Use morning and night.",
+    seoTitle: "Hydrating Cream Cleanser with Ceramides | Skinior",
+    seoDescription: "Non-foaming cream cleanser with ceramides and hyaluronic acid for dry, sensitive skin. Cleans without tightness.",
+    variants: [
+      { title: "150ml", sku: "SKN-CLN-HC-150", usd: 15, jod: 10.5, stock: 110, weightGrams: 190 },
+      { title: "300ml", sku: "SKN-CLN-HC-300", usd: 24, jod: 17, stock: 45, weightGrams: 355 },
+    ],
+  },
+  {
+    handle: "oil-cleansing-balm",
+    title: "Melting Oil Cleansing Balm",
+    titleAr: "بلسم زيتي منظف",
+    subtitle: "First-step cleanser for makeup and SPF",
+    description:
+      "A solid balm that melts into a silky oil to dissolve long-wear makeup and water-resistant sunscreen. It emulsifies into a milk on contact with water and rinses clean without residue.",
+    descriptionAr: "بلسم يذوب على البشرة ليتحول إلى زيت يزيل المكياج الثقيل وواقي الشمس المقاوم للماء بسهولة.",
+    category: "cleansers",
+    tags: ["cleansing-balm", "double-cleanse", "makeup-remover"],
+    images: [
+      "https://cdn.skinior.com/products/oil-cleansing-balm-1.webp",
+      "https://cdn.skinior.com/products/oil-cleansing-balm-2.webp",
+      "https://cdn.skinior.com/products/oil-cleansing-balm-3.webp",
+    ],
+    ingredients: ["Caprylic/Capric Triglyceride", "Ethylhexyl Palmitate", "PEG-20 Glyceryl Triisostearate", "Polyethylene", "Squalane", "Simmondsia Chinensis Seed Oil", "Tocopherol"],
+    skinTypes: ["normal", "dry", "combination"],
+    concerns: ["dullness", "dryness"],
+    howToUse: "Scoop a small amount with the spatula, massage onto dry skin, add water to emulsify, then rinse. Follow with your usual cleanser.",
+    seoTitle: "Melting Oil Cleansing Balm | Skinior",
+    seoDescription: "A melting cleansing balm that dissolves makeup and water-resistant sunscreen, then rinses clean. Ideal first cleanse.",
+    variants: [{ title: "100ml", sku: "SKN-CLN-OB-100", usd: 24, jod: 17, stock: 4, weightGrams: 160 }],
+  },
+  {
+    handle: "enzyme-powder-cleanser",
+    title: "Papaya Enzyme Powder Cleanser",
+    titleAr: "غسول بودرة بإنزيم البابايا",
+    subtitle: "Water-activated exfoliating wash",
+    description:
+      "A fine powder that turns into a creamy foam with water, using papaya enzymes and rice powder to gently polish away dead cells. Leaves skin smooth and bright without harsh scrubbing particles.",
+    descriptionAr: "بودرة تتحول إلى رغوة عند خلطها بالماء، تقشر البشرة بلطف بإنزيم البابايا لتمنحها نعومة وإشراقًا.",
+    category: "cleansers",
+    tags: ["enzyme-exfoliant", "brightening", "powder-cleanser"],
+    images: ["https://cdn.skinior.com/products/enzyme-powder-cleanser-1.webp"],
+    ingredients: ["Sodium Cocoyl Isethionate", "Oryza Sativa Powder", "Papain", "Sodium Lauroyl Glutamate", "Allantoin", "Magnesium Oxide"],
+    skinTypes: ["normal", "oily", "combination"],
+    concerns: ["dullness", "uneven-texture", "pores"],
+    howToUse: "Shake half a teaspoon into wet palms, rub into a foam and massage onto the face for 30 seconds. Rinse. Use 3-4 times a week.",
+    seoTitle: "Papaya Enzyme Powder Cleanser | Skinior",
+    seoDescription: "Water-activated enzyme powder cleanser that gently exfoliates for smoother, brighter skin, without gritty scrubs.",
+    variants: [{ title: "60g", sku: "SKN-CLN-EP-60", usd: 21, jod: 14.9, stock: 62, weightGrams: 95 }],
+  },
+
+  // ------------------------------------------------------------------ toners
+  {
+    handle: "rose-water-toner",
+    title: "Damask Rose Hydrating Toner",
+    titleAr: "تونر ماء الورد المرطب",
+    subtitle: "Alcohol-free rose water mist",
+    description:
+      "Pure Damask rose water blended with glycerin to refresh and soften the skin after cleansing. Alcohol-free and gentle enough for daily use, it preps skin to absorb serums better.",
+    descriptionAr: "تونر من ماء الورد الدمشقي الخالي من الكحول ينعش البشرة ويهيئها لامتصاص السيروم.",
+    category: "toners",
+    tags: ["rose-water", "alcohol-free", "hydrating"],
+    images: [
+      "https://cdn.skinior.com/products/rose-water-toner-1.webp",
+      "https://cdn.skinior.com/products/rose-water-toner-2.webp",
+    ],
+    ingredients: ["Rosa Damascena Flower Water", "Glycerin", "Sodium PCA", "Panthenol", "Sodium Benzoate", "Citric Acid"],
+    skinTypes: ["normal", "dry", "combination"],
+    concerns: ["dehydration", "dullness"],
+    howToUse: "After cleansing, mist onto the face or apply with a cotton pad and pat in. Use morning and evening.",
+    seoTitle: "Damask Rose Hydrating Toner | Skinior",
+    seoDescription: "Alcohol-free Damask rose water toner that refreshes, softens and preps skin for serums. Gentle for daily use.",
+    variants: [
+      { title: "100ml", sku: "SKN-TON-RW-100", usd: 10, jod: 7.1, stock: 150, weightGrams: 130 },
+      { title: "200ml", sku: "SKN-TON-RW-200", usd: 15, jod: 10.65, stock: 98, weightGrams: 240 },
+    ],
+  },
+  {
+    handle: "glycolic-acid-toner",
+    title: "7% Glycolic Acid Toning Solution",
+    titleAr: "تونر حمض الجليكوليك 7%",
+    subtitle: "Exfoliating AHA toner for radiance",
+    description:
+      "An exfoliating toner with 7% glycolic acid that dissolves dull surface cells for visibly brighter, smoother skin. Aloe and ginseng help soothe, while the tuned pH keeps the formula effective.",
+    descriptionAr: "تونر مقشر بحمض الجليكوليك 7% يزيل الخلايا الميتة ليمنح البشرة ملمسًا أنعم وإشراقًا أكبر.",
+    category: "toners",
+    tags: ["glycolic-acid", "aha", "exfoliating"],
+    images: [
+      "https://cdn.skinior.com/products/glycolic-acid-toner-1.webp",
+      "https://cdn.skinior.com/products/glycolic-acid-toner-2.webp",
+    ],
+    ingredients: ["Aqua", "Glycolic Acid", "Rosa Damascena Flower Water", "Ammonium Hydroxide", "Aloe Barbadensis Leaf Water", "Panax Ginseng Root Extract", "Tasmannia Lanceolata Fruit Extract", "Glycerin"],
+    skinTypes: ["normal", "oily", "combination"],
+    concerns: ["dullness", "uneven-texture", "dark-spots"],
+    howToUse: "Use in the evening: apply with a cotton pad over clean skin, avoiding the eye area. Do not rinse. Always use sunscreen the next day.",
+    seoTitle: "7% Glycolic Acid Toning Solution | Skinior",
+    seoDescription: "Exfoliating 7% glycolic acid toner for brighter, smoother skin and a more even tone. Evening use; follow with SPF.",
+    variants: [
+      { title: "100ml", sku: "SKN-TON-GA-100", usd: 15, jod: 10.65, stock: 75, weightGrams: 135 },
+      { title: "240ml", sku: "SKN-TON-GA-240", usd: 25, jod: 17.75, stock: 0, weightGrams: 290 },
+    ],
+  },
+  {
+    handle: "hydrating-essence-toner",
+    title: "Hyaluronic Hydrating Essence Toner",
+    titleAr: "تونر إسنس مرطب بحمض الهيالورونيك",
+    subtitle: "Layerable moisture-boosting essence",
+    description:
+      "A lightweight, slightly viscous essence with five weights of hyaluronic acid and beta-glucan. Layer it for a plump, dewy look under your moisturiser.",
+    descriptionAr: "إسنس خفيف بخمسة أوزان من حمض الهيالورونيك يمنح البشرة ترطيبًا عميقًا ومظهرًا ممتلئًا.",
+    category: "toners",
+    tags: ["hyaluronic-acid", "essence", "layering"],
+    images: ["https://cdn.skinior.com/products/hydrating-essence-toner-1.webp"],
+    ingredients: ["Aqua", "Butylene Glycol", "Glycerin", "Sodium Hyaluronate", "Hydrolyzed Hyaluronic Acid", "Beta-Glucan", "Panthenol", "Allantoin"],
+    skinTypes: ["normal", "dry", "combination", "sensitive"],
+    concerns: ["dehydration", "dryness", "fine-lines"],
+    howToUse: "Pour a few drops into your palms and press into clean skin. Layer 2-3 times for extra hydration before serum and moisturiser.",
+    seoTitle: "Hyaluronic Hydrating Essence Toner | Skinior",
+    seoDescription: "Layerable essence toner with multi-weight hyaluronic acid and beta-glucan for plump, dewy, hydrated skin.",
+    variants: [{ title: "150ml", sku: "SKN-TON-HE-150", usd: 22, jod: 15.6, stock: 64, weightGrams: 200 }],
+  },
+  {
+    handle: "bha-pore-refining-toner",
+    title: "BHA Pore Refining Toner",
+    titleAr: "تونر BHA لتنقية المسام",
+    subtitle: "Salicylic acid and niacinamide toner",
+    description:
+      "A leave-on toner with 1% salicylic acid and 4% niacinamide that clears congestion and visibly tightens pores. Green tea calms redness, making it a daily staple for oily and combination skin.",
+    descriptionAr: "تونر بحمض الساليسيليك والنياسيناميد ينقي المسام ويقلل الدهون الزائدة للبشرة الدهنية والمختلطة.",
+    category: "toners",
+    tags: ["salicylic-acid", "niacinamide", "pore-care"],
+    images: [
+      "https://cdn.skinior.com/products/bha-pore-refining-toner-1.webp",
+      "https://cdn.skinior.com/products/bha-pore-refining-toner-2.webp",
+    ],
+    ingredients: ["Aqua", "Niacinamide", "Butylene Glycol", "Salicylic Acid", "Camellia Sinensis Leaf Extract", "Zinc PCA", "Sodium Hydroxide"],
+    skinTypes: ["oily", "combination"],
+    concerns: ["pores", "acne", "oiliness", "redness"],
+    howToUse: "After cleansing, sweep over the face with a cotton pad once a day. Start every other day if you are new to BHA.",
+    seoTitle: "BHA Pore Refining Toner with Niacinamide | Skinior",
+    seoDescription: "1% salicylic acid and 4% niacinamide toner that clears pores, controls oil and calms redness for oily skin.",
+    variants: [
+      { title: "125ml", sku: "SKN-TON-BHA-125", usd: 18, jod: 12.8, compareAtUsd: 23, compareAtJod: 16.3, stock: 130, weightGrams: 160 },
+    ],
+  },
+  {
+    handle: "centella-calming-toner",
+    title: "Centella Calming Toner",
+    titleAr: "تونر السنتيلا المهدئ",
+    subtitle: "Soothing toner for reactive skin",
+    description:
+      "A fragrance-free toner built around Centella asiatica and madecassoside to calm redness and visibly reinforce a stressed barrier. Ideal after sun exposure, shaving or strong actives.",
+    descriptionAr: "تونر مهدئ بخلاصة السنتيلا الآسيوية يخفف الاحمرار ويقوي حاجز البشرة الحساسة.",
+    category: "toners",
+    tags: ["centella", "soothing", "fragrance-free"],
+    images: ["https://cdn.skinior.com/products/centella-calming-toner-1.webp"],
+    ingredients: ["Centella Asiatica Extract", "Aqua", "Glycerin", "Madecassoside", "Asiaticoside", "Panthenol", "Allantoin"],
+    skinTypes: ["sensitive", "normal", "dry", "combination"],
+    concerns: ["redness", "sensitivity"],
+    howToUse: "Pat into clean skin with your hands or apply as a 5-minute compress on cotton pads over red areas.",
+    seoTitle: "Centella Calming Toner | Skinior",
+    seoDescription: "Fragrance-free Centella asiatica toner that soothes redness and supports a sensitised skin barrier.",
+    variants: [
+      { title: "200ml", sku: "SKN-TON-CC-200", usd: 19, jod: 13.5, stock: 88, weightGrams: 240 },
+      { title: "400ml", sku: "SKN-TON-CC-400", usd: 29, jod: 20.5, stock: 8, weightGrams: 450 },
+    ],
+  },
+
+  // ------------------------------------------------------------------ serums
+  {
+    handle: "vitamin-c-serum",
+    title: "Vitamin C Brightening Serum",
+    titleAr: "سيروم فيتامين سي للتفتيح",
+    subtitle: "15% L-ascorbic acid with vitamin E and ferulic acid",
+    description:
+      "A potent antioxidant serum with 15% pure vitamin C, vitamin E and ferulic acid to brighten dull skin and fade dark spots. It also helps defend against daily environmental stress. Packed in an airless amber bottle to stay fresh.",
+    descriptionAr: "سيروم مضاد للأكسدة بفيتامين سي النقي 15% يفتّح البشرة الباهتة ويقلل ظهور البقع الداكنة.",
+    category: "serums",
+    tags: ["vitamin-c", "brightening", "antioxidant"],
+    images: [
+      "https://cdn.skinior.com/products/vitamin-c-serum-1.webp",
+      "https://cdn.skinior.com/products/vitamin-c-serum-2.webp",
+      "https://cdn.skinior.com/products/vitamin-c-serum-3.webp",
+    ],
+    ingredients: ["Aqua", "Ascorbic Acid", "Ethoxydiglycol", "Propylene Glycol", "Glycerin", "Tocopherol", "Ferulic Acid", "Sodium Hyaluronate"],
+    skinTypes: ["normal", "dry", "oily", "combination"],
+    concerns: ["dark-spots", "dullness", "fine-lines", "uneven-texture"],
+    howToUse: "Each morning, apply 4-5 drops to clean, dry skin before moisturiser. Always follow with sunscreen.",
+    seoTitle: "Vitamin C Brightening Serum 15% | Skinior",
+    seoDescription: "15% vitamin C serum with vitamin E and ferulic acid to brighten dull skin and fade dark spots. Shop in JOD or USD.",
+    variants: [
+      { title: "30ml", sku: "SKN-SER-VC-30", usd: 29.5, jod: 21.5, stock: 120, weightGrams: 95 },
+      { title: "50ml", sku: "SKN-SER-VC-50", usd: 42, jod: 29.9, stock: 40, weightGrams: 135 },
+    ],
+  },
+  {
+    handle: "niacinamide-10-serum",
+    title: "Niacinamide 10% + Zinc 1% Serum",
+    titleAr: "سيروم النياسيناميد 10% والزنك 1%",
+    subtitle: "Blemish and pore balancing serum",
+    description:
+      "A high-strength vitamin B3 serum that visibly reduces blemishes, congestion and enlarged pores. Zinc PCA helps balance oil production for a smoother, more even complexion.",
+    descriptionAr: "سيروم عالي التركيز بفيتامين ب3 يقلل الحبوب ويصغر المسام ويوازن إفراز الدهون.",
+    category: "serums",
+    tags: ["niacinamide", "zinc", "oil-control"],
+    images: [
+      "https://cdn.skinior.com/products/niacinamide-10-serum-1.webp",
+      "https://cdn.skinior.com/products/niacinamide-10-serum-2.webp",
+    ],
+    ingredients: ["Aqua", "Niacinamide", "Pentylene Glycol", "Zinc PCA", "Dimethyl Isosorbide", "Tamarindus Indica Seed Gum", "Xanthan Gum", "Phenoxyethanol"],
+    skinTypes: ["oily", "combination", "normal"],
+    concerns: ["acne", "pores", "oiliness", "dark-spots"],
+    howToUse: "Apply a few drops to the entire face morning and evening before heavier creams.",
+    seoTitle: "Niacinamide 10% + Zinc 1% Serum | Skinior",
+    seoDescription: "High-strength niacinamide and zinc serum that reduces blemishes, refines pores and balances oily skin.",
+    variants: [
+      { title: "30ml", sku: "SKN-SER-NZ-30", usd: 12, jod: 8.5, stock: 200, weightGrams: 85 },
+      { title: "60ml", sku: "SKN-SER-NZ-60", usd: 19, jod: 13.5, stock: 3, weightGrams: 130 },
+    ],
+  },
+  {
+    handle: "retinol-0-3-serum",
+    title: "Retinol 0.3% Renewal Serum",
+    titleAr: "سيروم الريتينول 0.3% للتجديد",
+    subtitle: "Encapsulated retinol for first-time users",
+    description:
+      "A beginner-friendly encapsulated retinol serum that smooths fine lines and refines texture with less irritation. Squalane and bisabolol cushion the skin through the adjustment phase.",
+    descriptionAr: "سيروم ريتينول مغلف مناسب للمبتدئين يقلل الخطوط الدقيقة ويحسّن ملمس البشرة بأقل تهيّج.",
+    category: "serums",
+    tags: ["retinol", "anti-aging", "night-care"],
+    images: [
+      "https://cdn.skinior.com/products/retinol-0-3-serum-1.webp",
+      "https://cdn.skinior.com/products/retinol-0-3-serum-2.webp",
+    ],
+    ingredients: ["Squalane", "Caprylic/Capric Triglyceride", "Retinol", "Bisabolol", "Tocopherol", "Helianthus Annuus Seed Oil", "BHT"],
+    skinTypes: ["normal", "dry", "combination", "oily"],
+    concerns: ["fine-lines", "uneven-texture", "dark-spots"],
+    howToUse: "Use in the evening 2-3 times a week to start, building up to nightly. Apply a pea-sized amount after toner. Use SPF daily.",
+    seoTitle: "Retinol 0.3% Renewal Serum | Skinior",
+    seoDescription: "Gentle encapsulated 0.3% retinol serum that smooths fine lines and refines texture. Ideal first retinol.",
+    variants: [{ title: "30ml", sku: "SKN-SER-RT-30", usd: 34, jod: 24, stock: 55, weightGrams: 95 }],
+  },
+  {
+    handle: "hyaluronic-acid-serum",
+    title: "Hyaluronic Acid 2% + B5 Serum",
+    titleAr: "سيروم حمض الهيالورونيك 2% مع فيتامين ب5",
+    subtitle: "Multi-depth hydration serum",
+    description:
+      "A water-light serum with low, medium and high molecular weight hyaluronic acid plus vitamin B5 for multi-depth hydration. Skin looks plumper and feels comfortable all day.",
+    descriptionAr: "سيروم خفيف بحمض الهيالورونيك بأوزان جزيئية متعددة مع فيتامين ب5 لترطيب عميق وبشرة ممتلئة.",
+    category: "serums",
+    tags: ["hyaluronic-acid", "hydrating", "vitamin-b5"],
+    images: [
+      "https://cdn.skinior.com/products/hyaluronic-acid-serum-1.webp",
+      "https://cdn.skinior.com/products/hyaluronic-acid-serum-2.webp",
+    ],
+    ingredients: ["Aqua", "Sodium Hyaluronate", "Hydrolyzed Sodium Hyaluronate", "Sodium Hyaluronate Crosspolymer", "Panthenol", "Pentylene Glycol", "Ahnfeltiopsis Concinna Extract"],
+    skinTypes: ["normal", "dry", "oily", "combination", "sensitive"],
+    concerns: ["dehydration", "dryness", "fine-lines"],
+    howToUse: "Apply a few drops to damp skin morning and evening, then seal in with a moisturiser.",
+    seoTitle: "Hyaluronic Acid 2% + B5 Serum | Skinior",
+    seoDescription: "Multi-weight hyaluronic acid serum with vitamin B5 for deep hydration and plumper-looking skin. All skin types.",
+    variants: [
+      { title: "30ml", sku: "SKN-SER-HA-30", usd: 18, jod: 12.8, stock: 165, weightGrams: 85 },
+      { title: "60ml", sku: "SKN-SER-HA-60", usd: 28, jod: 19.9, stock: 70, weightGrams: 130 },
+    ],
+  },
+  {
+    handle: "alpha-arbutin-serum",
+    title: "Alpha Arbutin 2% Dark Spot Serum",
+    titleAr: "سيروم ألفا أربوتين 2% للبقع الداكنة",
+    subtitle: "Targets hyperpigmentation and post-acne marks",
+    description:
+      "A concentrated alpha arbutin serum with hyaluronic acid that visibly fades dark spots, sun spots and post-acne marks over time. Lightweight and suitable for morning and evening use.",
+    descriptionAr: "سيروم مركز بالألفا أربوتين يساعد على تفتيح البقع الداكنة وآثار الحبوب مع الاستخدام المنتظم.",
+    category: "serums",
+    tags: ["alpha-arbutin", "brightening", "hyperpigmentation"],
+    images: ["https://cdn.skinior.com/products/alpha-arbutin-serum-1.webp"],
+    ingredients: ["Aqua", "Alpha-Arbutin", "Polyglyceryl-10 Laurate", "Sodium Hyaluronate", "Lactic Acid", "Ethoxydiglycol", "Phenoxyethanol"],
+    skinTypes: ["normal", "dry", "oily", "combination"],
+    concerns: ["dark-spots", "dullness"],
+    howToUse: "Apply a few drops to the face twice daily before oils and creams. Use sunscreen during the day.",
+    seoTitle: "Alpha Arbutin 2% Dark Spot Serum | Skinior",
+    seoDescription: "Alpha arbutin 2% serum with hyaluronic acid to fade dark spots, sun spots and post-acne marks.",
+    variants: [{ title: "30ml", sku: "SKN-SER-AA-30", usd: 16, jod: 11.4, stock: 92, weightGrams: 85 }],
+  },
+  {
+    handle: "peptide-firming-serum",
+    title: "Multi-Peptide Firming Serum",
+    titleAr: "سيروم الببتيدات المتعددة لشد البشرة",
+    subtitle: "Copper peptides and matrixyl complex",
+    description:
+      "An advanced serum combining copper peptides, Matrixyl 3000 and Argireline to visibly firm skin and soften expression lines. Over weeks, skin looks bouncier and more resilient.",
+    descriptionAr: "سيروم متطور بالببتيدات النحاسية ومركب الماتريكسيل يساعد على شد البشرة وتقليل خطوط التعبير.",
+    category: "serums",
+    tags: ["peptides", "firming", "anti-aging"],
+    images: [
+      "https://cdn.skinior.com/products/peptide-firming-serum-1.webp",
+      "https://cdn.skinior.com/products/peptide-firming-serum-2.webp",
+    ],
+    ingredients: ["Aqua", "Glycerin", "Copper Tripeptide-1", "Palmitoyl Tripeptide-1", "Palmitoyl Tetrapeptide-7", "Acetyl Hexapeptide-8", "Sodium Hyaluronate", "Tocopherol"],
+    skinTypes: ["normal", "dry", "combination", "sensitive"],
+    concerns: ["fine-lines", "dullness"],
+    howToUse: "Apply 2-3 drops morning and evening after toner. Avoid using in the same routine as strong acids or vitamin C.",
+    seoTitle: "Multi-Peptide Firming Serum | Skinior",
+    seoDescription: "Copper peptide and Matrixyl serum that visibly firms skin and softens expression lines for a bouncier look.",
+    variants: [
+      { title: "30ml", sku: "SKN-SER-PF-30", usd: 45, jod: 32, compareAtUsd: 55, compareAtJod: 39, stock: 38, weightGrams: 95 },
+      { title: "50ml", sku: "SKN-SER-PF-50", usd: 62, jod: 44, compareAtUsd: 75, compareAtJod: 53.25, stock: 2, weightGrams: 140 },
+    ],
+  },
+  {
+    handle: "azelaic-acid-booster",
+    title: "Azelaic Acid 10% Booster",
+    titleAr: "معزز حمض الأزيليك 10%",
+    subtitle: "Calming cream-serum for redness and blemishes",
+    description:
+      "A silky cream-serum with 10% azelaic acid that evens tone, reduces visible redness and helps clear blemishes. A gentle multitasker that suits sensitive, acne-prone skin.",
+    descriptionAr: "سيروم كريمي بحمض الأزيليك 10% يوحّد لون البشرة ويخفف الاحمرار ويساعد على التخلص من الحبوب.",
+    category: "serums",
+    tags: ["azelaic-acid", "redness-relief", "acne-care"],
+    images: ["https://cdn.skinior.com/products/azelaic-acid-booster-1.webp"],
+    ingredients: ["Aqua", "Azelaic Acid", "Dimethicone", "Isodecyl Neopentanoate", "Glycerin", "Bisabolol", "Salicylic Acid", "Tocopherol"],
+    skinTypes: ["sensitive", "oily", "combination", "normal"],
+    concerns: ["redness", "acne", "dark-spots", "uneven-texture"],
+    howToUse: "Smooth a thin layer over the face once or twice daily after serums and before moisturiser.",
+    seoTitle: "Azelaic Acid 10% Booster | Skinior",
+    seoDescription: "10% azelaic acid cream-serum that evens skin tone, calms redness and helps clear blemishes on sensitive skin.",
+    variants: [{ title: "30ml", sku: "SKN-SER-AZ-30", usd: 24, jod: 17, stock: 47, weightGrams: 90 }],
+  },
+
+  // ------------------------------------------------------------ moisturisers
+  {
+    handle: "ceramide-barrier-moisturiser",
+    title: "Ceramide Barrier Repair Moisturiser",
+    titleAr: "مرطب السيراميد لإصلاح حاجز البشرة",
+    subtitle: "Daily moisturiser with 3 essential ceramides",
+    description:
+      "A rich yet fast-absorbing moisturiser with three essential ceramides, cholesterol and fatty acids in a skin-identical ratio. It restores a compromised barrier and locks in hydration for up to 24 hours.",
+    descriptionAr: "مرطب غني بثلاثة أنواع من السيراميد يعيد بناء حاجز البشرة ويحافظ على ترطيبها طوال اليوم.",
+    category: "moisturisers",
+    tags: ["ceramides", "barrier-repair", "fragrance-free"],
+    images: [
+      "https://cdn.skinior.com/products/ceramide-barrier-moisturiser-1.webp",
+      "https://cdn.skinior.com/products/ceramide-barrier-moisturiser-2.webp",
+    ],
+    ingredients: ["Aqua", "Glycerin", "Caprylic/Capric Triglyceride", "Ceramide NP", "Ceramide AP", "Ceramide EOP", "Cholesterol", "Sodium Hyaluronate", "Phytosphingosine"],
+    skinTypes: ["normal", "dry", "sensitive"],
+    concerns: ["dryness", "sensitivity", "dehydration"],
+    howToUse: "Apply generously to face and neck morning and evening after serums. Can also be used on dry patches on the body.",
+    seoTitle: "Ceramide Barrier Repair Moisturiser | Skinior",
+    seoDescription: "Fragrance-free ceramide moisturiser that repairs the skin barrier and locks in hydration for dry, sensitive skin.",
+    variants: [
+      { title: "50ml", sku: "SKN-MOI-CB-50", usd: 26, jod: 18.5, stock: 115, weightGrams: 110 },
+      { title: "100ml", sku: "SKN-MOI-CB-100", usd: 38, jod: 26.99, stock: 60, weightGrams: 175 },
+    ],
+  },
+  {
+    handle: "oil-free-gel-moisturizer",
+    title: "Oil-Free Gel Moisturizer",
+    titleAr: "مرطب جل خالٍ من الزيوت",
+    subtitle: "Weightless hydration for oily skin",
+    description:
+      "A cooling, oil-free gel moisturizer that delivers lightweight hydration with hyaluronic acid and niacinamide. It absorbs in seconds, leaves a soft matte finish and won't clog pores.",
+    descriptionAr: "مرطب جل خفيف خالٍ من الزيوت يرطب البشرة الدهنية دون أن يسد المسام ويترك لمسة مطفية.",
+    category: "moisturisers",
+    tags: ["oil-free", "gel-moisturizer", "non-comedogenic"],
+    images: [
+      "https://cdn.skinior.com/products/oil-free-gel-moisturizer-1.webp",
+      "https://cdn.skinior.com/products/oil-free-gel-moisturizer-2.webp",
+    ],
+    ingredients: ["Aqua", "Glycerin", "Niacinamide", "Dimethicone", "Sodium Hyaluronate", "Carbomer", "Camellia Sinensis Leaf Extract", "Phenoxyethanol"],
+    skinTypes: ["oily", "combination", "normal"],
+    concerns: ["oiliness", "dehydration", "pores"],
+    howToUse: "Smooth over face and neck morning and night after serums. Follow with sunscreen in the morning.",
+    seoTitle: "Oil-Free Gel Moisturizer for Oily Skin | Skinior",
+    seoDescription: "Lightweight oil-free gel moisturizer with hyaluronic acid and niacinamide. Hydrates oily skin without clogging pores.",
+    variants: [
+      { title: "50ml", sku: "SKN-MOI-GM-50", usd: 22, jod: 15.6, stock: 140, weightGrams: 105 },
+      { title: "100ml", sku: "SKN-MOI-GM-100", usd: 34, jod: 24, stock: 0, weightGrams: 170 },
+    ],
+  },
+  {
+    handle: "rich-repair-night-cream",
+    title: "Rich Repair Night Cream",
+    titleAr: "كريم الليل الغني للإصلاح",
+    subtitle: "Nourishing overnight moisturiser",
+    description:
+      "A cocooning night cream with shea butter, squalane and bakuchiol that nourishes very dry skin while you sleep. Wake up to softer, smoother and visibly more rested skin.",
+    descriptionAr: "كريم ليلي غني بزبدة الشيا والسكوالين والباكوتشيول يغذي البشرة الجافة جدًا أثناء النوم.",
+    category: "moisturisers",
+    tags: ["night-cream", "bakuchiol", "nourishing"],
+    images: ["https://cdn.skinior.com/products/rich-repair-night-cream-1.webp"],
+    ingredients: ["Aqua", "Butyrospermum Parkii Butter", "Squalane", "Glycerin", "Bakuchiol", "Cetearyl Alcohol", "Ceramide NP", "Tocopherol"],
+    skinTypes: ["dry", "normal"],
+    concerns: ["dryness", "fine-lines", "dullness"],
+    howToUse: "Warm a small amount between fingertips and press into face and neck as the last step of your evening routine.",
+    seoTitle: "Rich Repair Night Cream with Bakuchiol | Skinior",
+    seoDescription: "Nourishing night cream with shea butter, squalane and bakuchiol for very dry skin. Wake up to softer, smoother skin.",
+    variants: [{ title: "50ml", sku: "SKN-MOI-NC-50", usd: 36, jod: 25.5, stock: 42, weightGrams: 120 }],
+  },
+  {
+    handle: "squalane-daily-moisturiser",
+    title: "Squalane Daily Moisturiser",
+    titleAr: "مرطب يومي بالسكوالين",
+    subtitle: "Balanced everyday cream",
+    description:
+      "A balanced, everyday moisturiser with plant-derived squalane and glycerin that softens skin without feeling heavy. Sits perfectly under sunscreen and makeup.",
+    descriptionAr: "مرطب يومي متوازن بالسكوالين النباتي يمنح البشرة نعومة دون ثقل، ومناسب تحت واقي الشمس والمكياج.",
+    category: "moisturisers",
+    tags: ["squalane", "everyday", "makeup-friendly"],
+    images: [
+      "https://cdn.skinior.com/products/squalane-daily-moisturiser-1.webp",
+      "https://cdn.skinior.com/products/squalane-daily-moisturiser-2.webp",
+    ],
+    ingredients: ["Aqua", "Squalane", "Glycerin", "Caprylic/Capric Triglyceride", "Cetearyl Olivate", "Sorbitan Olivate", "Allantoin", "Tocopherol"],
+    skinTypes: ["normal", "combination", "dry"],
+    concerns: ["dehydration", "dryness"],
+    howToUse: "Apply to clean face and neck each morning and evening, after serums and before sunscreen.",
+    seoTitle: "Squalane Daily Moisturiser | Skinior",
+    seoDescription: "Lightweight squalane moisturiser for daily hydration that layers well under sunscreen and makeup.",
+    variants: [
+      { title: "50ml", sku: "SKN-MOI-SQ-50", usd: 28, jod: 19.9, stock: 78, weightGrams: 110 },
+      { title: "100ml", sku: "SKN-MOI-SQ-100", usd: 42, jod: 29.9, stock: 25, weightGrams: 175 },
+    ],
+  },
+  {
+    handle: "niacinamide-water-cream",
+    title: "Niacinamide Water Cream",
+    titleAr: "كريم مائي بالنياسيناميد",
+    subtitle: "Brightening moisturizer with 5% niacinamide",
+    description:
+      "A bouncy water-cream moisturizer with 5% niacinamide that hydrates, brightens and evens skin tone in one step. It bursts into a fresh, water-light finish ideal for hot, humid days.",
+    descriptionAr: "كريم مائي منعش بالنياسيناميد 5% يرطب البشرة ويوحّد لونها ويمنحها إشراقًا.",
+    category: "moisturisers",
+    tags: ["niacinamide", "water-cream", "brightening"],
+    images: [
+      "https://cdn.skinior.com/products/niacinamide-water-cream-1.webp",
+      "https://cdn.skinior.com/products/niacinamide-water-cream-2.webp",
+    ],
+    ingredients: ["Aqua", "Niacinamide", "Glycerin", "Butylene Glycol", "Sodium Hyaluronate", "Adenosine", "Ammonium Acryloyldimethyltaurate/VP Copolymer", "Ethylhexylglycerin"],
+    skinTypes: ["normal", "oily", "combination"],
+    concerns: ["dullness", "dark-spots", "dehydration"],
+    howToUse: "Apply a pearl-sized amount to face and neck after serums, morning and night.",
+    seoTitle: "Niacinamide Water Cream Moisturizer | Skinior",
+    seoDescription: "Water-light moisturizer with 5% niacinamide that hydrates, brightens and evens skin tone. Great for hot days.",
+    variants: [
+      { title: "50ml", sku: "SKN-MOI-NW-50", usd: 24, jod: 17, compareAtUsd: 30, compareAtJod: 21.3, stock: 9, weightGrams: 110 },
+    ],
+  },
+
+  // -------------------------------------------------------------- sunscreens
+  {
+    handle: "mineral-sunscreen-spf-50",
+    title: "Mineral Sunscreen SPF 50",
+    titleAr: "واقي شمس معدني SPF 50",
+    subtitle: "Zinc oxide broad-spectrum protection",
+    description:
+      "A 100% mineral, broad-spectrum SPF 50 with non-nano zinc oxide that protects sensitive skin from UVA and UVB. The sheer formula blends without a heavy white cast and is fragrance-free.",
+    descriptionAr: "واقي شمس معدني بأكسيد الزنك يوفر حماية واسعة الطيف SPF 50 للبشرة الحساسة دون ترك أثر أبيض واضح.",
+    category: "sunscreens",
+    tags: ["spf-50", "mineral-sunscreen", "fragrance-free"],
+    images: [
+      "https://cdn.skinior.com/products/mineral-sunscreen-spf-50-1.webp",
+      "https://cdn.skinior.com/products/mineral-sunscreen-spf-50-2.webp",
+    ],
+    ingredients: ["Zinc Oxide", "Aqua", "Caprylic/Capric Triglyceride", "Dimethicone", "Glycerin", "Polyhydroxystearic Acid", "Tocopherol"],
+    skinTypes: ["sensitive", "dry", "normal", "combination"],
+    concerns: ["sun-protection", "sensitivity", "redness"],
+    howToUse: "Apply generously as the last step of your morning routine, 15 minutes before sun exposure. Reapply every 2 hours and after swimming or sweating.",
+    seoTitle: "Mineral Sunscreen SPF 50 | Skinior",
+    seoDescription: "Fragrance-free mineral SPF 50 with zinc oxide for broad-spectrum UVA/UVB protection. Gentle on sensitive skin.",
+    variants: [
+      { title: "50ml", sku: "SKN-SUN-MN-50", usd: 28, jod: 19.9, stock: 135, weightGrams: 90 },
+      { title: "100ml", sku: "SKN-SUN-MN-100", usd: 44, jod: 31.25, stock: 50, weightGrams: 150 },
+    ],
+  },
+  {
+    handle: "tinted-sunscreen-spf-30",
+    title: "Tinted Sunscreen SPF 30",
+    titleAr: "واقي شمس ملوّن SPF 30",
+    subtitle: "Sheer universal tint with iron oxides",
+    description:
+      "A lightweight tinted SPF 30 that evens out skin tone with a sheer, universal tint. Iron oxides add protection against visible light, helping prevent dark spots from returning.",
+    descriptionAr: "واقي شمس ملوّن خفيف يوحّد لون البشرة ويحميها من الأشعة المرئية التي تسبب البقع الداكنة.",
+    category: "sunscreens",
+    tags: ["spf-30", "tinted", "iron-oxides"],
+    images: [
+      "https://cdn.skinior.com/products/tinted-sunscreen-spf-30-1.webp",
+      "https://cdn.skinior.com/products/tinted-sunscreen-spf-30-2.webp",
+      "https://cdn.skinior.com/products/tinted-sunscreen-spf-30-3.webp",
+    ],
+    ingredients: ["Aqua", "Zinc Oxide", "Titanium Dioxide", "Cyclopentasiloxane", "Iron Oxides", "Glycerin", "Niacinamide", "Tocopherol"],
+    skinTypes: ["normal", "dry", "combination"],
+    concerns: ["sun-protection", "dark-spots", "uneven-texture"],
+    howToUse: "Shake well. Smooth over face as the last step of your morning routine. Wear alone or under makeup and reapply every 2 hours outdoors.",
+    seoTitle: "Tinted Sunscreen SPF 30 | Skinior",
+    seoDescription: "Sheer tinted SPF 30 with iron oxides that evens skin tone and defends against visible light and dark spots.",
+    variants: [
+      { title: "50ml", sku: "SKN-SUN-TN-50", usd: 32, jod: 22.7, compareAtUsd: 38, compareAtJod: 26.99, stock: 66, weightGrams: 90 },
+    ],
+  },
+  {
+    handle: "invisible-fluid-spf-50",
+    title: "Invisible Fluid Sunscreen SPF 50+",
+    titleAr: "واقي شمس سائل شفاف SPF 50+",
+    subtitle: "Ultra-light daily UV fluid",
+    description:
+      "An ultra-light, invisible fluid with SPF 50+ and high UVA protection that dries down to a clean, non-greasy finish. Water and sweat resistant, made for everyday wear in strong sun.",
+    descriptionAr: "واقي شمس سائل خفيف جدًا وشفاف بحماية SPF 50+ لا يترك أي أثر دهني ومقاوم للماء والتعرق.",
+    category: "sunscreens",
+    tags: ["spf-50", "lightweight", "water-resistant"],
+    images: ["https://cdn.skinior.com/products/invisible-fluid-spf-50-1.webp"],
+    ingredients: ["Aqua", "Alcohol Denat.", "Bis-Ethylhexyloxyphenol Methoxyphenyl Triazine", "Ethylhexyl Triazone", "Diethylamino Hydroxybenzoyl Hexyl Benzoate", "Glycerin", "Silica", "Tocopherol"],
+    skinTypes: ["normal", "oily", "combination"],
+    concerns: ["sun-protection", "oiliness"],
+    howToUse: "Shake well and apply generously to face and neck before sun exposure. Reapply frequently, especially after swimming, sweating or towelling.",
+    seoTitle: "Invisible Fluid Sunscreen SPF 50+ | Skinior",
+    seoDescription: "Ultra-light, invisible SPF 50+ fluid with high UVA protection. Non-greasy, water and sweat resistant.",
+    variants: [
+      { title: "50ml", sku: "SKN-SUN-IF-50", usd: 26, jod: 18.5, stock: 190, weightGrams: 80 },
+      { title: "100ml", sku: "SKN-SUN-IF-100", usd: 40, jod: 28.4, stock: 7, weightGrams: 140 },
+    ],
+  },
+  {
+    handle: "kids-mineral-sunscreen-spf-50",
+    title: "Family Mineral Sunscreen Lotion SPF 50",
+    titleAr: "لوشن واقي شمس معدني للعائلة SPF 50",
+    subtitle: "Face and body, from 6 months",
+    description:
+      "A gentle, fragrance-free mineral lotion for the whole family, suitable for babies from 6 months. Zinc oxide gives broad-spectrum protection and the formula is water resistant for 80 minutes.",
+    descriptionAr: "لوشن واقي شمس معدني لطيف وخالٍ من العطور للعائلة كلها، مناسب للأطفال من عمر 6 أشهر.",
+    category: "sunscreens",
+    tags: ["spf-50", "family", "mineral-sunscreen"],
+    images: [
+      "https://cdn.skinior.com/products/kids-mineral-sunscreen-spf-50-1.webp",
+      "https://cdn.skinior.com/products/kids-mineral-sunscreen-spf-50-2.webp",
+    ],
+    ingredients: ["Zinc Oxide", "Aqua", "Coco-Caprylate/Caprate", "Glycerin", "Polyglyceryl-4 Isostearate", "Butyrospermum Parkii Butter", "Tocopherol"],
+    skinTypes: ["sensitive", "normal", "dry"],
+    concerns: ["sun-protection", "sensitivity"],
+    howToUse: "Apply liberally to face and body 15 minutes before going outdoors. Reapply every 2 hours and after 80 minutes in water.",
+    seoTitle: "Family Mineral Sunscreen SPF 50 | Skinior",
+    seoDescription: "Fragrance-free mineral SPF 50 lotion for face and body, suitable for the whole family from 6 months.",
+    variants: [
+      { title: "100ml", sku: "SKN-SUN-FM-100", usd: 24, jod: 17, stock: 58, weightGrams: 140 },
+      { title: "200ml", sku: "SKN-SUN-FM-200", usd: 36, jod: 25.5, stock: 5, weightGrams: 255 },
+    ],
+  },
+  {
+    handle: "matte-gel-sunscreen-spf-40",
+    title: "Matte Gel Sunscreen SPF 40",
+    titleAr: "واقي شمس جل مطفي SPF 40",
+    subtitle: "Shine-control SPF for oily skin",
+    description:
+      "A refreshing gel sunscreen with SPF 40 that controls shine for up to 8 hours. Silica and niacinamide blur pores, so it doubles as a makeup primer.",
+    descriptionAr: "واقي شمس جل منعش بحماية SPF 40 يتحكم باللمعان حتى 8 ساعات ويصلح كقاعدة للمكياج.",
+    category: "sunscreens",
+    tags: ["spf-40", "matte-finish", "oil-control"],
+    images: ["https://cdn.skinior.com/products/matte-gel-sunscreen-spf-40-1.webp"],
+    ingredients: ["Aqua", "Ethylhexyl Methoxycinnamate", "Bis-Ethylhexyloxyphenol Methoxyphenyl Triazine", "Silica", "Niacinamide", "Glycerin", "Dimethicone", "Tocopherol"],
+    skinTypes: ["oily", "combination"],
+    concerns: ["sun-protection", "oiliness", "pores"],
+    howToUse: "Apply as the last step of your morning skincare. Wait one minute before makeup. Reapply every 2 hours in the sun.",
+    seoTitle: "Matte Gel Sunscreen SPF 40 for Oily Skin | Skinior",
+    seoDescription: "Shine-control gel sunscreen SPF 40 with silica and niacinamide. Matte finish that doubles as a makeup primer.",
+    variants: [{ title: "50ml", sku: "SKN-SUN-MG-50", usd: 25, jod: 17.75, stock: 104, weightGrams: 85 }],
+  },
+
+  // ------------------------------------------------------------------- masks
+  {
+    handle: "kaolin-clay-mask",
+    title: "Kaolin Clay Purifying Mask",
+    titleAr: "ماسك الطين الكاولين المنقي",
+    subtitle: "Pore-clearing mask with Dead Sea mud",
+    description:
+      "A creamy purifying mask with kaolin, bentonite and mineral-rich Dead Sea mud that draws out excess oil and impurities. Skin feels clean, refined and matte without tightness.",
+    descriptionAr: "ماسك منقي بطين الكاولين وطين البحر الميت يمتص الدهون الزائدة والشوائب وينقي المسام.",
+    category: "masks",
+    tags: ["clay-mask", "dead-sea", "pore-care"],
+    images: [
+      "https://cdn.skinior.com/products/kaolin-clay-mask-1.webp",
+      "https://cdn.skinior.com/products/kaolin-clay-mask-2.webp",
+    ],
+    ingredients: ["Aqua", "Kaolin", "Bentonite", "Maris Limus Extract", "Glycerin", "Zinc Oxide", "Aloe Barbadensis Leaf Juice", "Titanium Dioxide"],
+    skinTypes: ["oily", "combination", "normal"],
+    concerns: ["pores", "oiliness", "acne"],
+    howToUse: "Apply an even layer to clean, dry skin avoiding the eyes and lips. Leave for 10 minutes, then rinse with warm water. Use 1-2 times a week.",
+    seoTitle: "Kaolin Clay Purifying Mask with Dead Sea Mud | Skinior",
+    seoDescription: "Kaolin clay and Dead Sea mud mask that draws out oil and impurities for clearer, refined pores.",
+    variants: [
+      { title: "100ml", sku: "SKN-MSK-KC-100", usd: 19, jod: 13.5, stock: 87, weightGrams: 160 },
+      { title: "200ml", sku: "SKN-MSK-KC-200", usd: 29, jod: 20.5, stock: 33, weightGrams: 290 },
+    ],
+  },
+  {
+    handle: "hydrating-sheet-mask-pack",
+    title: "Hydrating Sheet Mask Pack",
+    titleAr: "عبوة ماسكات قماشية مرطبة",
+    subtitle: "Hyaluronic acid and centella sheet masks",
+    description:
+      "Soft, biodegradable cellulose sheet masks soaked in a hyaluronic acid and centella essence for an instant hydration boost. Perfect before events or after a long flight.",
+    descriptionAr: "ماسكات قماشية مشبعة بحمض الهيالورونيك والسنتيلا تمنح البشرة ترطيبًا فوريًا وإشراقة.",
+    category: "masks",
+    tags: ["sheet-mask", "hyaluronic-acid", "instant-glow"],
+    images: [
+      "https://cdn.skinior.com/products/hydrating-sheet-mask-pack-1.webp",
+      "https://cdn.skinior.com/products/hydrating-sheet-mask-pack-2.webp",
+    ],
+    ingredients: ["Aqua", "Glycerin", "Butylene Glycol", "Sodium Hyaluronate", "Centella Asiatica Extract", "Panthenol", "Allantoin"],
+    skinTypes: ["normal", "dry", "oily", "combination", "sensitive"],
+    concerns: ["dehydration", "dullness", "dryness"],
+    howToUse: "After cleansing and toning, unfold one mask and place over the face for 15-20 minutes. Remove and pat remaining essence into the skin.",
+    seoTitle: "Hydrating Sheet Mask Pack | Skinior",
+    seoDescription: "Biodegradable sheet masks with hyaluronic acid and centella for an instant hydration boost and glow.",
+    variants: [
+      { title: "5 x 25ml", sku: "SKN-MSK-SH-5", usd: 18, jod: 12.8, compareAtUsd: 22, compareAtJod: 15.6, stock: 150, weightGrams: 170 },
+      { title: "10 x 25ml", sku: "SKN-MSK-SH-10", usd: 32, jod: 22.7, compareAtUsd: 40, compareAtJod: 28.4, stock: 72, weightGrams: 330 },
+    ],
+  },
+  {
+    handle: "overnight-sleeping-mask",
+    title: "Overnight Sleeping Mask",
+    titleAr: "ماسك النوم الليلي",
+    subtitle: "Leave-on hydrating night mask",
+    description:
+      "A cushiony leave-on mask that works while you sleep, sealing in moisture with hyaluronic acid, squalane and a touch of peptides. Wake up to plump, rested-looking skin.",
+    descriptionAr: "ماسك ليلي يُترك على البشرة أثناء النوم ليحبس الرطوبة ويمنحك بشرة ممتلئة ومرتاحة في الصباح.",
+    category: "masks",
+    tags: ["sleeping-mask", "overnight", "hydrating"],
+    images: ["https://cdn.skinior.com/products/overnight-sleeping-mask-1.webp"],
+    ingredients: ["Aqua", "Glycerin", "Squalane", "Sodium Hyaluronate", "Betaine", "Palmitoyl Tripeptide-5", "Trehalose", "Tocopherol"],
+    skinTypes: ["normal", "dry", "combination"],
+    concerns: ["dehydration", "dullness", "fine-lines"],
+    howToUse: "As the last step of your evening routine, apply a thin layer over the face 2-3 nights a week. Rinse off in the morning.",
+    seoTitle: "Overnight Sleeping Mask | Skinior",
+    seoDescription: "Leave-on overnight mask with hyaluronic acid, squalane and peptides for plump, rested-looking skin by morning.",
+    variants: [{ title: "75ml", sku: "SKN-MSK-SL-75", usd: 27, jod: 19.2, stock: 56, weightGrams: 130 }],
+  },
+  {
+    handle: "aha-resurfacing-mask",
+    title: "AHA 10% Resurfacing Mask",
+    titleAr: "ماسك التقشير بأحماض AHA 10%",
+    subtitle: "10-minute exfoliating treatment",
+    description:
+      "A 10-minute rinse-off mask with 10% glycolic and lactic acids that resurfaces rough texture and revives dull skin. Pumpkin enzyme and aloe keep the experience comfortable.",
+    descriptionAr: "ماسك تقشير بأحماض الجليكوليك واللاكتيك 10% يجدد سطح البشرة ويعيد إليها الإشراق خلال 10 دقائق.",
+    category: "masks",
+    tags: ["aha", "exfoliating", "resurfacing"],
+    images: [
+      "https://cdn.skinior.com/products/aha-resurfacing-mask-1.webp",
+      "https://cdn.skinior.com/products/aha-resurfacing-mask-2.webp",
+    ],
+    ingredients: ["Aqua", "Glycolic Acid", "Lactic Acid", "Kaolin", "Cucurbita Pepo Fruit Extract", "Aloe Barbadensis Leaf Juice", "Sodium Hydroxide"],
+    skinTypes: ["normal", "oily", "combination"],
+    concerns: ["uneven-texture", "dullness", "dark-spots"],
+    howToUse: "Apply a thin layer to clean, dry skin once a week. Leave for up to 10 minutes and rinse thoroughly. Avoid using with retinol the same night and wear SPF daily.",
+    seoTitle: "AHA 10% Resurfacing Mask | Skinior",
+    seoDescription: "10-minute AHA mask with glycolic and lactic acids that smooths rough texture and revives dull skin.",
+    variants: [
+      { title: "50ml", sku: "SKN-MSK-AHA-50", usd: 22, jod: 15.6, stock: 0, weightGrams: 95 },
+      { title: "100ml", sku: "SKN-MSK-AHA-100", usd: 34, jod: 24, stock: 0, weightGrams: 160 },
+    ],
+  },
+
+  // ---------------------------------------------------------------- eye-care
+  {
+    handle: "caffeine-eye-serum",
+    title: "Caffeine 5% Eye Serum",
+    titleAr: "سيروم الكافيين 5% لمحيط العين",
+    subtitle: "De-puffing serum with green tea",
+    description:
+      "A lightweight eye serum with 5% caffeine and green tea EGCG that visibly reduces puffiness and dark circles. The cooling applicator gives an instant refreshing effect.",
+    descriptionAr: "سيروم خفيف لمحيط العين بالكافيين 5% يقلل الانتفاخ والهالات السوداء ويمنح إحساسًا منعشًا.",
+    category: "eye-care",
+    tags: ["caffeine", "de-puffing", "dark-circles"],
+    images: [
+      "https://cdn.skinior.com/products/caffeine-eye-serum-1.webp",
+      "https://cdn.skinior.com/products/caffeine-eye-serum-2.webp",
+    ],
+    ingredients: ["Aqua", "Caffeine", "Glycerin", "Epigallocatechin Gallatyl Glucoside", "Sodium Hyaluronate", "Hydroxyethylcellulose", "Phenoxyethanol"],
+    skinTypes: ["normal", "dry", "oily", "combination", "sensitive"],
+    concerns: ["dullness", "dehydration"],
+    howToUse: "Apply a small amount around the eye contour morning and evening, gently patting from the inner to the outer corner.",
+    seoTitle: "Caffeine 5% Eye Serum | Skinior",
+    seoDescription: "Caffeine and green tea eye serum that visibly reduces puffiness and dark circles. Lightweight and cooling.",
+    variants: [
+      { title: "15ml", sku: "SKN-EYE-CF-15", usd: 14, jod: 9.9, stock: 125, weightGrams: 45 },
+      { title: "30ml", sku: "SKN-EYE-CF-30", usd: 22, jod: 15.6, stock: 40, weightGrams: 70 },
+    ],
+  },
+  {
+    handle: "peptide-eye-cream",
+    title: "Peptide Firming Eye Cream",
+    titleAr: "كريم الببتيدات لشد محيط العين",
+    subtitle: "Smooths crow's feet and fine lines",
+    description:
+      "A rich yet fast-absorbing eye cream with a peptide complex and ceramides that visibly firms and smooths crow's feet. Ophthalmologist-tested and fragrance-free.",
+    descriptionAr: "كريم غني لمحيط العين بالببتيدات والسيراميد يساعد على شد البشرة وتنعيم الخطوط الدقيقة.",
+    category: "eye-care",
+    tags: ["peptides", "eye-cream", "fragrance-free"],
+    images: [
+      "https://cdn.skinior.com/products/peptide-eye-cream-1.webp",
+      "https://cdn.skinior.com/products/peptide-eye-cream-2.webp",
+    ],
+    ingredients: ["Aqua", "Glycerin", "Caprylic/Capric Triglyceride", "Palmitoyl Tripeptide-1", "Palmitoyl Tetrapeptide-7", "Acetyl Hexapeptide-8", "Ceramide NP", "Tocopherol"],
+    skinTypes: ["normal", "dry", "sensitive", "combination"],
+    concerns: ["fine-lines", "dryness"],
+    howToUse: "Morning and night, tap a rice-grain amount along the orbital bone with your ring finger until absorbed.",
+    seoTitle: "Peptide Firming Eye Cream | Skinior",
+    seoDescription: "Fragrance-free peptide eye cream with ceramides that firms and smooths crow's feet and fine lines.",
+    variants: [
+      { title: "15ml", sku: "SKN-EYE-PC-15", usd: 38, jod: 26.99, compareAtUsd: 46, compareAtJod: 32.6, stock: 36, weightGrams: 55 },
+      { title: "30ml", sku: "SKN-EYE-PC-30", usd: 58, jod: 41.2, compareAtUsd: 65, compareAtJod: 46.15, stock: 12, weightGrams: 85 },
+    ],
+  },
+  {
+    handle: "vitamin-c-eye-cream",
+    title: "Vitamin C Brightening Eye Cream",
+    titleAr: "كريم فيتامين سي لتفتيح محيط العين",
+    subtitle: "Targets dark circles with stable vitamin C",
+    description:
+      "An illuminating eye cream with stable vitamin C derivative and niacinamide to brighten the look of dark circles. Hyaluronic acid keeps the delicate eye area smooth and hydrated.",
+    descriptionAr: "كريم لمحيط العين بمشتق فيتامين سي الثابت والنياسيناميد يفتّح الهالات السوداء ويرطب المنطقة.",
+    category: "eye-care",
+    tags: ["vitamin-c", "dark-circles", "brightening"],
+    images: ["https://cdn.skinior.com/products/vitamin-c-eye-cream-1.webp"],
+    ingredients: ["Aqua", "Glycerin", "Ascorbyl Glucoside", "Niacinamide", "Sodium Hyaluronate", "Squalane", "Cetearyl Alcohol", "Tocopherol"],
+    skinTypes: ["normal", "dry", "combination", "oily"],
+    concerns: ["dark-spots", "dullness", "dehydration"],
+    howToUse: "Apply a small amount around the eye area each morning, then follow with sunscreen.",
+    seoTitle: "Vitamin C Brightening Eye Cream | Skinior",
+    seoDescription: "Vitamin C and niacinamide eye cream that brightens the look of dark circles and hydrates the delicate eye area.",
+    variants: [{ title: "15ml", sku: "SKN-EYE-VC-15", usd: 29, jod: 20.6, stock: 1, weightGrams: 55 }],
+  },
+  {
+    handle: "hydrogel-eye-patches",
+    title: "Hydrogel Under-Eye Patches",
+    titleAr: "لصقات هيدروجيل تحت العين",
+    subtitle: "Cooling patches with niacinamide and collagen",
+    description:
+      "Cooling hydrogel patches infused with hydrolysed collagen, niacinamide and peptides to depuff and brighten tired eyes in 20 minutes. Each jar holds 30 pairs plus a spatula.",
+    descriptionAr: "لصقات هيدروجيل مبردة بالكولاجين والنياسيناميد تقلل انتفاخ العين وتمنحها إشراقة خلال 20 دقيقة.",
+    category: "eye-care",
+    tags: ["eye-patches", "hydrogel", "de-puffing"],
+    images: [
+      "https://cdn.skinior.com/products/hydrogel-eye-patches-1.webp",
+      "https://cdn.skinior.com/products/hydrogel-eye-patches-2.webp",
+    ],
+    ingredients: ["Aqua", "Glycerin", "Niacinamide", "Hydrolyzed Collagen", "Carrageenan", "Ceratonia Siliqua Gum", "Acetyl Hexapeptide-8", "Caffeine"],
+    skinTypes: ["normal", "dry", "oily", "combination", "sensitive"],
+    concerns: ["dehydration", "dullness", "fine-lines"],
+    howToUse: "Place one pair under clean eyes for 20 minutes, then remove and pat in the remaining essence. For extra cooling, store in the fridge.",
+    seoTitle: "Hydrogel Under-Eye Patches | Skinior",
+    seoDescription: "Cooling hydrogel eye patches with collagen, niacinamide and caffeine to depuff and brighten tired eyes.",
+    variants: [
+      { title: "30 pairs", sku: "SKN-EYE-HP-30", usd: 24, jod: 17, stock: 5, weightGrams: 180 },
+      { title: "60 pairs", sku: "SKN-EYE-HP-60", usd: 39, jod: 27.7, stock: 22, weightGrams: 340 },
+    ],
+  },
+]
