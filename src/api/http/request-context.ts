@@ -18,20 +18,24 @@ const SECURITY_HEADERS: Record<string, string> = {
  * parsing fails before any route middleware has run.
  */
 export function applyRequestContext(req: MedusaRequest, res: MedusaResponse): string {
-  if (!req.requestId) {
+  // Medusa already gives every request an id, but takes any X-Request-Id
+  // verbatim; ours is only reused when it is a sane token.
+  if (!res.locals.requestId) {
     const incoming = req.get("x-request-id")
-    req.requestId =
+    res.locals.requestId =
       incoming && SANE_REQUEST_ID.test(incoming)
         ? incoming
         : `req_${randomUUID().replace(/-/g, "")}`
+    req.requestId = res.locals.requestId
   }
+  const requestId: string = res.locals.requestId
   if (!res.headersSent) {
-    res.setHeader("X-Request-Id", req.requestId)
+    res.setHeader("X-Request-Id", requestId)
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
       res.setHeader(name, value)
     }
   }
-  return req.requestId
+  return requestId
 }
 
 export function requestContext(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {

@@ -1,0 +1,76 @@
+import {
+  createApiKeysWorkflow,
+  createSalesChannelsWorkflow,
+  linkSalesChannelsToApiKeyWorkflow,
+  updateStoresWorkflow,
+} from "@medusajs/medusa/core-flows"
+import { Modules } from "@medusajs/framework/utils"
+import type { SeedContext } from "./context"
+
+export const STORE_NAME = "Skinior"
+export const SALES_CHANNEL_NAME = "Skinior Storefront"
+export const PUBLISHABLE_KEY_TITLE = "Skinior Storefront"
+
+/** The store (USD default, JOD), its sales channel and the storefront's publishable key. */
+export async function seedStore({ container, report }: SeedContext) {
+  const storeModule = container.resolve(Modules.STORE)
+  const salesChannelModule = container.resolve(Modules.SALES_CHANNEL)
+  const apiKeyModule = container.resolve(Modules.API_KEY)
+
+  const [store] = await storeModule.listStores({}, { relations: ["supported_currencies"] })
+
+  let [channel] = await salesChannelModule.listSalesChannels({ name: SALES_CHANNEL_NAME })
+  if (!channel && store.default_sales_channel_id) {
+    // Medusa creates a "Default Sales Channel" on first boot: adopt it.
+    ;[channel] = await salesChannelModule.listSalesChannels({ id: store.default_sales_channel_id })
+    if (channel) {
+      await salesChannelModule.updateSalesChannels(channel.id, {
+        name: SALES_CHANNEL_NAME,
+        description: "The Skinior web and mobile storefronts",
+      })
+    }
+  }
+  if (!channel) {
+    const { result } = await createSalesChannelsWorkflow(container).run({
+      input: { salesChannelsData: [{ name: SALES_CHANNEL_NAME }] },
+    })
+    channel = result[0]
+    report("sales channel", 1, 0)
+  } else {
+    report("sales channel", 0, 1)
+  }
+
+  const currencies = (store.supported_currencies ?? []).map((c) => c.currency_code)
+  const wanted = ["usd", "jod"]
+  await updateStoresWorkflow(container).run({
+    input: {
+      selector: { id: store.id },
+      update: {
+        name: STORE_NAME,
+        supported_currencies: [
+          { currency_code: "usd", is_default: true },
+          { currency_code: "jod" },
+        ],
+        default_sales_channel_id: channel.id,
+      },
+    },
+  })
+  const added = wanted.filter((code) => !currencies.includes(code)).length
+  report("store currencies (USD default, JOD)", added, wanted.length - added)
+
+  let [key] = await apiKeyModule.listApiKeys({ title: PUBLISHABLE_KEY_TITLE, type: "publishable" })
+  if (!key) {
+    const { result } = await createApiKeysWorkflow(container).run({
+      input: { api_keys: [{ title: PUBLISHABLE_KEY_TITLE, type: "publishable", created_by: "seed" }] },
+    })
+    key = result[0]
+    await linkSalesChannelsToApiKeyWorkflow(container).run({
+      input: { id: key.id, add: [channel.id] },
+    })
+    report("publishable API key", 1, 0)
+  } else {
+    report("publishable API key", 0, 1)
+  }
+
+  return { salesChannelId: channel.id, publishableKey: key.token }
+}
