@@ -4,18 +4,20 @@ import {
   linkSalesChannelsToApiKeyWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { SeedContext } from "./context"
 
 export const STORE_NAME = "Skinior"
 export const SALES_CHANNEL_NAME = "Skinior Storefront"
 export const PUBLISHABLE_KEY_TITLE = "Skinior Storefront"
+const MEDUSA_DEFAULT_KEY_TITLE = "Default Publishable API Key"
 
 /** The store (USD default, JOD), its sales channel and the storefront's publishable key. */
 export async function seedStore({ container, report }: SeedContext) {
   const storeModule = container.resolve(Modules.STORE)
   const salesChannelModule = container.resolve(Modules.SALES_CHANNEL)
   const apiKeyModule = container.resolve(Modules.API_KEY)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
 
   const [store] = await storeModule.listStores({}, { relations: ["supported_currencies"] })
 
@@ -59,18 +61,33 @@ export async function seedStore({ container, report }: SeedContext) {
   report("store currencies (USD default, JOD)", added, wanted.length - added)
 
   let [key] = await apiKeyModule.listApiKeys({ title: PUBLISHABLE_KEY_TITLE, type: "publishable" })
+  let keyCreated = 0
   if (!key) {
-    const { result } = await createApiKeysWorkflow(container).run({
-      input: { api_keys: [{ title: PUBLISHABLE_KEY_TITLE, type: "publishable", created_by: "seed" }] },
-    })
-    key = result[0]
+    // Medusa's first boot may have made a default key: adopt it rather than add a second.
+    ;[key] = await apiKeyModule.listApiKeys({ title: MEDUSA_DEFAULT_KEY_TITLE, type: "publishable" })
+    if (key) {
+      await apiKeyModule.updateApiKeys(key.id, { title: PUBLISHABLE_KEY_TITLE })
+    } else {
+      const { result } = await createApiKeysWorkflow(container).run({
+        input: { api_keys: [{ title: PUBLISHABLE_KEY_TITLE, type: "publishable", created_by: "seed" }] },
+      })
+      key = result[0]
+      keyCreated = 1
+    }
+  }
+  const {
+    data: [linked],
+  } = await query.graph({
+    entity: "api_key",
+    fields: ["id", "sales_channels.id"],
+    filters: { id: key.id },
+  })
+  if (!linked?.sales_channels?.some((sc) => sc?.id === channel.id)) {
     await linkSalesChannelsToApiKeyWorkflow(container).run({
       input: { id: key.id, add: [channel.id] },
     })
-    report("publishable API key", 1, 0)
-  } else {
-    report("publishable API key", 0, 1)
   }
+  report("publishable API key", keyCreated, 1 - keyCreated)
 
   return { salesChannelId: channel.id, publishableKey: key.token }
 }
