@@ -16,7 +16,7 @@ async function databaseUp(req: MedusaRequest): Promise<boolean> {
 }
 
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
-  const redisUrl = req.scope.resolve("configModule").projectConfig.redisUrl
+  const redisUrl = req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig.redisUrl
   const [database, redis] = await Promise.all([
     databaseUp(req),
     redisUrl ? pingRedis(redisUrl) : Promise.resolve(undefined),

@@ -1,0 +1,6 @@
+const medusa = require("@medusajs/eslint-plugin")
+
+module.exports = [
+  { ignores: [".pgdata/**", "bench/results/**", "scripts/**"] },
+  ...medusa.configs.recommended,
+]
