@@ -103,7 +103,7 @@ async function seedInventory({ container, report }: SeedContext, stockLocationId
     filters: { sku: [...stockBySku.keys()] },
   })
   const missing = items.filter(
-    (item) => !item.location_levels?.some((level) => level?.location_id === stockLocationId)
+    (item) => !item.location_levels?.some((level: { location_id?: string } | null) => level?.location_id === stockLocationId)
   )
   if (missing.length) {
     await createInventoryLevelsWorkflow(container).run({

@@ -82,7 +82,7 @@ export async function seedStore({ container, report }: SeedContext) {
     fields: ["id", "sales_channels.id"],
     filters: { id: key.id },
   })
-  if (!linked?.sales_channels?.some((sc) => sc?.id === channel.id)) {
+  if (!linked?.sales_channels?.some((sc: { id?: string } | null) => sc?.id === channel.id)) {
     await linkSalesChannelsToApiKeyWorkflow(container).run({
       input: { id: key.id, add: [channel.id] },
     })
