@@ -80,5 +80,5 @@ module.exports = defineConfig({
     disable: process.env.DISABLE_ADMIN === "true" || WORKER_MODE === "worker",
     backendUrl: process.env.MEDUSA_BACKEND_URL,
   },
-  modules: [...redisModules, cachingModule],
+  modules: [...redisModules, cachingModule, { resolve: "./src/modules/cart-expiry" }],
 })

@@ -1,0 +1,120 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import {
+  ContainerRegistrationKeys,
+  getVariantAvailability,
+  MedusaError,
+  Modules,
+} from "@medusajs/framework/utils"
+import { cartExpiresAt } from "../../lib/cart-rules"
+import { ApiError, notFoundError } from "../http/errors"
+import { Availability, CartRecord, presentCart } from "../presenters/cart"
+
+export const CART_FIELDS = [
+  "id",
+  "currency_code",
+  "customer_id",
+  "sales_channel_id",
+  "created_at",
+  "updated_at",
+  "completed_at",
+  "item_subtotal",
+  "discount_subtotal",
+  "shipping_subtotal",
+  "tax_total",
+  "total",
+  "promotions.code",
+  "cart_expiry.expires_at",
+  "items.id",
+  "items.product_id",
+  "items.variant_id",
+  "items.quantity",
+  "items.unit_price",
+  "items.subtotal",
+  "items.product_title",
+  "items.product_handle",
+  "items.thumbnail",
+  "items.variant_title",
+  "items.variant_sku",
+  "items.created_at",
+  "items.variant.manage_inventory",
+  "items.variant.allow_backorder",
+]
+
+type LoadedCart = CartRecord & { cart_expiry?: { expires_at?: Date | string } | null }
+
+export type CartAccess = { cart: LoadedCart; expiresAt: Date }
+
+/**
+ * Loads a cart the caller may touch: unknown → 404; a customer's cart read
+ * without a token → 401, by another customer → 403; past its expiry (and
+ * not ordered) → 410.
+ */
+export async function loadCartFor(
+  scope: MedusaContainer,
+  cartId: string,
+  actorId: string | undefined
+): Promise<CartAccess> {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [cart],
+  } = await query.graph({ entity: "cart", fields: CART_FIELDS, filters: { id: cartId } })
+  if (!cart) {
+    throw notFoundError(`Cart ${cartId} not found`)
+  }
+  const loaded = cart as unknown as LoadedCart
+  if (loaded.customer_id && loaded.customer_id !== actorId) {
+    throw actorId
+      ? new MedusaError(MedusaError.Types.FORBIDDEN, "This cart belongs to another customer")
+      : new MedusaError(MedusaError.Types.UNAUTHORIZED, "Sign in as the cart's customer to use it")
+  }
+  const expiresAt = loaded.cart_expiry?.expires_at
+    ? new Date(loaded.cart_expiry.expires_at)
+    : cartExpiresAt(loaded.created_at)
+  if (!loaded.completed_at && expiresAt.getTime() <= Date.now()) {
+    throw new ApiError(410, "GONE", `Cart ${cartId} expired at ${expiresAt.toISOString()}`)
+  }
+  return { cart: loaded, expiresAt }
+}
+
+/** A cart that has become an order cannot change any more. */
+export function assertCartOpen({ cart }: CartAccess) {
+  if (cart.completed_at) {
+    throw new MedusaError(MedusaError.Types.CONFLICT, `Cart ${cart.id} is already completed`)
+  }
+}
+
+export async function cartAvailability(
+  scope: MedusaContainer,
+  salesChannelId: string | null,
+  variantIds: string[]
+): Promise<Availability> {
+  if (!variantIds.length || !salesChannelId) {
+    return {}
+  }
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const result = await getVariantAvailability(query, {
+    variant_ids: variantIds,
+    sales_channel_id: salesChannelId,
+  })
+  return Object.fromEntries(Object.entries(result).map(([id, a]) => [id, a.availability]))
+}
+
+/** Reads the cart again and answers it in the contract shape. */
+export async function presentCartById(scope: MedusaContainer, cartId: string, actorId?: string) {
+  const access = await loadCartFor(scope, cartId, actorId)
+  const variantIds = (access.cart.items ?? [])
+    .map((item) => item?.variant_id)
+    .filter((id): id is string => !!id)
+  const availability = await cartAvailability(scope, access.cart.sales_channel_id, variantIds)
+  return presentCart(access.cart, access.expiresAt, availability)
+}
+
+/**
+ * Serialises this API's changes to one cart. Medusa's cart workflows hold
+ * their own lock for at most 2 s; queueing here first means a burst of
+ * requests on one cart waits its turn instead of failing on that timeout.
+ */
+export function withCartLock<T>(scope: MedusaContainer, cartId: string, job: () => Promise<T>) {
+  const locking = scope.resolve(Modules.LOCKING)
+  return locking.execute(`api-v1-cart:${cartId}`, job, { timeout: 30 })
+}
