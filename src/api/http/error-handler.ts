@@ -49,7 +49,7 @@ function fromHttpError(err: { status?: number; type?: string }): ContractError |
 }
 
 export function toContractError(err: unknown): ContractError {
-  if (err instanceof ApiError) {
+  if (ApiError.isApiError(err)) {
     return { status: err.status, code: err.errorCode, message: err.message, details: err.details }
   }
   if (MedusaError.isMedusaError(err)) {

@@ -31,6 +31,14 @@ const TYPE_FOR_STATUS: Record<number, string> = {
  * INVENTORY_ERROR...). Plain MedusaErrors are mapped by type instead.
  */
 export class ApiError extends MedusaError {
+  // Workflows serialise a thrown error into a plain object of its own
+  // properties: this marker lets the error handler recognise it afterwards.
+  readonly __isApiError = true
+
+  static isApiError(err: unknown): err is Pick<ApiError, "status" | "errorCode" | "message" | "details"> {
+    return !!err && typeof err === "object" && (err as { __isApiError?: unknown }).__isApiError === true
+  }
+
   constructor(
     readonly status: number,
     readonly errorCode: ErrorCode,

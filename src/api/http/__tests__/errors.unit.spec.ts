@@ -111,3 +111,16 @@ describe("validateQuery", () => {
     expect(err.details).toEqual([{ field: "page", message: expect.any(String) }])
   })
 })
+
+describe("toContractError after a workflow", () => {
+  it("still knows an ApiError that a workflow serialised into a plain object", () => {
+    const { serializeError } = require("@medusajs/framework/utils")
+    const thrown = new ApiError(422, "VALIDATION_ERROR", "Too many", [{ field: "quantity", message: "max 10" }])
+    expect(toContractError(serializeError(thrown))).toEqual({
+      status: 422,
+      code: "VALIDATION_ERROR",
+      message: "Too many",
+      details: [{ field: "quantity", message: "max 10" }],
+    })
+  })
+})
