@@ -1,0 +1,143 @@
+// Shared plumbing of the benchmarks: a PostgreSQL (BENCH_DATABASE_URL, else an
+// embedded one), a migrated and seeded bench database, `medusa start` on its
+// own port, autocannon runs and the server's RSS.
+import { spawn } from "node:child_process"
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import autocannon from "autocannon"
+import {
+  connectionUrl,
+  ensureDatabase,
+  isPortOpen,
+  log,
+  queryRows,
+  startEmbeddedPostgres,
+} from "../scripts/lib/postgres.mjs"
+import { ROOT, runOrFail } from "../scripts/lib/run.mjs"
+import { disableTelemetry } from "../scripts/lib/telemetry.mjs"
+
+export const PORT = Number(process.env.BENCH_PORT || 9100)
+export const BASE = `http://127.0.0.1:${PORT}`
+export { log }
+
+/** Database, migrations, seed and a running server; answers { env, stop }. */
+export async function startShop({ database = "skinior_bench" } = {}) {
+  const env = { ...process.env, PORT: String(PORT), DISABLE_ADMIN: "true", LOG_LEVEL: "error" }
+  await disableTelemetry(env)
+  let embedded
+  let tempDir
+  if (process.env.BENCH_DATABASE_URL) {
+    env.DATABASE_URL = process.env.BENCH_DATABASE_URL
+  } else if (await isPortOpen(5432)) {
+    env.DATABASE_URL = `postgres://postgres@localhost:5432/${database}`
+  } else {
+    tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "skinior-bench-pg-"))
+    fs.chmodSync(tempDir, 0o777)
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(tempDir, "data"), persistent: false })
+    env.DATABASE_URL = connectionUrl(embedded, database)
+  }
+  const created = await ensureDatabase(env.DATABASE_URL)
+  if (created || process.env.BENCH_MIGRATE === "true") {
+    log("Migrating the bench database ...")
+    await runOrFail("medusa", ["db:migrate"], { env })
+  }
+  const [{ count }] = await queryRows(env.DATABASE_URL, "select count(*)::int as count from product")
+  if (count === 0) {
+    log("Seeding the bench database ...")
+    await runOrFail("medusa", ["exec", "./src/scripts/seed.ts"], { env })
+  }
+
+  log(`Starting \`medusa start\` on :${PORT} ...`)
+  const server = spawn(path.join(ROOT, "node_modules", ".bin", "medusa"), ["start"], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+  })
+  const started = Date.now()
+  for (;;) {
+    try {
+      if ((await fetch(`${BASE}/api/v1/health`)).ok) break
+    } catch {
+      // not listening yet
+    }
+    if (server.exitCode !== null) throw new Error("The server exited while starting; see its output above.")
+    if (Date.now() - started > 120_000) throw new Error(`The server did not answer ${BASE}/api/v1/health within 2 minutes.`)
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  log(`Server up in ${((Date.now() - started) / 1000).toFixed(1)} s.`)
+
+  const stop = async () => {
+    if (server.exitCode === null) {
+      server.kill("SIGTERM")
+      await new Promise((r) => server.once("exit", r))
+    }
+    if (embedded) {
+      await embedded.stop()
+      fs.rmSync(tempDir, { recursive: true, force: true })
+    }
+  }
+  return { env, pid: server.pid, stop }
+}
+
+/** The server's resident set size in MB (Linux), or null where /proc is missing. */
+export function rssMb(pid) {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8")
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1])
+    return Math.round(kb / 1024)
+  } catch {
+    return null
+  }
+}
+
+/**
+ * One autocannon run. `requests` is autocannon's request list (functions may
+ * pick the next cart); a fixed `amount` or a `duration` in seconds.
+ */
+export async function measure(name, options) {
+  log(`${name}: ${options.amount ? `${options.amount} requests` : `${options.duration} s`} at ${options.connections} connections ...`)
+  const result = await autocannon({ url: BASE, ...options })
+  const ok = result["2xx"]
+  const bad = result.non2xx + result.errors + result.timeouts
+  if (bad) {
+    log(`  warning: ${bad} non-2xx/errored responses of ${ok + bad}`)
+  }
+  return {
+    name,
+    requests: ok + bad,
+    non2xx: bad,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+  }
+}
+
+export function table(rows, extra = {}) {
+  const lines = [
+    "| run | requests | req/s | p50 ms | p99 ms | non-2xx |",
+    "|---|---:|---:|---:|---:|---:|",
+    ...rows.map((r) => `| ${r.name} | ${r.requests} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.non2xx} |`),
+  ]
+  for (const [k, v] of Object.entries(extra)) lines.push(`\n${k}: ${v}`)
+  return lines.join("\n")
+}
+
+export function saveResults(name, data) {
+  const dir = path.join(ROOT, "bench", "results")
+  fs.mkdirSync(dir, { recursive: true })
+  const file = path.join(dir, `${name}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`)
+  fs.writeFileSync(file, JSON.stringify(data, null, 2))
+  return file
+}
+
+export async function json(method, url, body, headers = {}) {
+  const res = await fetch(`${BASE}${url}`, {
+    method,
+    headers: { "content-type": "application/json", ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const data = await res.json()
+  if (!res.ok) throw new Error(`${method} ${url} answered ${res.status}: ${JSON.stringify(data)}`)
+  return data
+}
