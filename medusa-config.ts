@@ -80,5 +80,19 @@ module.exports = defineConfig({
     disable: process.env.DISABLE_ADMIN === "true" || WORKER_MODE === "worker",
     backendUrl: process.env.MEDUSA_BACKEND_URL,
   },
-  modules: [...redisModules, cachingModule, { resolve: "./src/modules/cart-expiry" }],
+  modules: [
+    ...redisModules,
+    cachingModule,
+    {
+      resolve: "@medusajs/medusa/fulfillment",
+      options: {
+        providers: [
+          { resolve: "@medusajs/medusa/fulfillment-manual", id: "manual" },
+          { resolve: "./src/modules/jordan-fulfillment", id: "jordan" },
+        ],
+      },
+    },
+    { resolve: "./src/modules/cart-expiry" },
+    { resolve: "./src/modules/shipping-rules" },
+  ],
 })

@@ -6,6 +6,7 @@ import { seedFulfillment } from "./seed/fulfillment"
 import { seedProducts } from "./seed/products"
 import { seedPromotions } from "./seed/promotions"
 import { seedRegions } from "./seed/regions"
+import { seedShippingRules } from "./seed/shipping-rules"
 import { seedStore } from "./seed/store"
 
 /**
@@ -32,6 +33,7 @@ export default async function seed({ container }: ExecArgs) {
   const regionIds = await seedRegions(ctx)
   begin("Stock location and shipping")
   const fulfillment = await seedFulfillment(ctx, store.salesChannelId, regionIds)
+  await seedShippingRules(ctx)
   begin("Catalogue, stock and sale prices")
   await seedProducts(ctx, { ...fulfillment, salesChannelId: store.salesChannelId })
   begin("Promotions")

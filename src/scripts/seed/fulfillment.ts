@@ -11,14 +11,17 @@ export const STOCK_LOCATION_NAME = "Amman Warehouse"
 const FULFILLMENT_SET_NAME = "Amman Warehouse delivery"
 const MANUAL_PROVIDER = "manual_manual"
 
-// Flat placeholders: Jordan's per-governorate rules replace them later.
+// Jordan is priced per governorate by our fulfillment provider from the
+// shipping-rules module; the United States keeps flat rates.
 const ZONES = [
-  { name: "Jordan", country: "jo", currency: "jod", region: "jo" as const },
-  { name: "United States", country: "us", currency: "usd", region: "us" as const },
+  { name: "Jordan", country: "jo" },
+  { name: "United States", country: "us" },
 ]
+const JORDAN_PROVIDER = "jordan-shipping_jordan"
 const METHODS = [
-  { code: "standard", label: "Standard Delivery", description: "3-5 business days", amount: 5 },
-  { code: "express", label: "Express Delivery", description: "1-2 business days", amount: 10 },
+  { code: "standard", label: "Standard Delivery", description: "3-5 business days", usd: 5, min: 3, max: 5 },
+  { code: "express", label: "Express Delivery", description: "1-2 business days", usd: 10, min: 1, max: 2 },
+  { code: "same_day", label: "Same Day Delivery", description: "Within Amman only", usd: undefined, min: 0, max: 0 },
 ]
 
 /** Stock location, shipping profile, fulfillment set and shipping options for both regions. */
@@ -53,13 +56,27 @@ export async function seedFulfillment(
     await linkSalesChannelsToStockLocationWorkflow(container).run({
       input: { id: location.id, add: [salesChannelId] },
     })
-    await link.create({
-      [Modules.STOCK_LOCATION]: { stock_location_id: location.id },
-      [Modules.FULFILLMENT]: { fulfillment_provider_id: MANUAL_PROVIDER },
-    })
     report(`stock location "${STOCK_LOCATION_NAME}"`, 1, 0)
   } else {
     report(`stock location "${STOCK_LOCATION_NAME}"`, 0, 1)
+  }
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [linked],
+  } = await query.graph({
+    entity: "stock_location",
+    fields: ["fulfillment_providers.id"],
+    filters: { id: location.id },
+  })
+  const providers = (linked?.fulfillment_providers ?? []).map((p: { id?: string } | null) => p?.id)
+  const unlinked = [MANUAL_PROVIDER, JORDAN_PROVIDER].filter((id) => !providers.includes(id))
+  if (unlinked.length) {
+    await link.create(
+      unlinked.map((fulfillment_provider_id) => ({
+        [Modules.STOCK_LOCATION]: { stock_location_id: location.id },
+        [Modules.FULFILLMENT]: { fulfillment_provider_id },
+      }))
+    )
   }
 
   let [profile] = await fulfillmentModule.listShippingProfiles({ type: "default" })
@@ -96,31 +113,42 @@ export async function seedFulfillment(
     { service_zone: { fulfillment_set: { id: fulfillmentSet.id } } },
     { relations: ["service_zone", "type"] }
   )
-  const wanted = ZONES.flatMap((zone) =>
-    METHODS.map((method) => ({ zone, method, name: `${method.label} (${zone.name})` }))
-  )
+  const zoneId = (name: string) => fulfillmentSet.service_zones.find((z) => z.name === name)!.id
+  const common = (method: (typeof METHODS)[number]) => ({
+    shipping_profile_id: profile.id,
+    type: { label: method.label, description: method.description, code: method.code },
+    rules: [
+      { attribute: "enabled_in_store", value: "true", operator: "eq" as const },
+      { attribute: "is_return", value: "false", operator: "eq" as const },
+    ],
+  })
+  const wanted = [
+    ...METHODS.map((method) => ({
+      name: `${method.label} (Jordan)`,
+      price_type: "calculated" as const,
+      provider_id: JORDAN_PROVIDER,
+      service_zone_id: zoneId("Jordan"),
+      data: { method: method.code, rules: {} },
+      ...common(method),
+    })),
+    ...METHODS.filter((method) => method.usd !== undefined).map((method) => ({
+      name: `${method.label} (United States)`,
+      price_type: "flat" as const,
+      provider_id: MANUAL_PROVIDER,
+      service_zone_id: zoneId("United States"),
+      data: { method: method.code, min_days: method.min, max_days: method.max },
+      prices: [
+        { currency_code: "usd", amount: method.usd! },
+        { region_id: regionIds.us, amount: method.usd! },
+      ],
+      ...common(method),
+    })),
+  ]
   const missing = wanted.filter((w) => !options.some((o) => o.name === w.name))
   if (missing.length) {
-    await createShippingOptionsWorkflow(container).run({
-      input: missing.map(({ zone, method, name }) => ({
-        name,
-        price_type: "flat" as const,
-        provider_id: MANUAL_PROVIDER,
-        service_zone_id: fulfillmentSet.service_zones.find((z) => z.name === zone.name)!.id,
-        shipping_profile_id: profile.id,
-        type: { label: method.label, description: method.description, code: method.code },
-        prices: [
-          { currency_code: zone.currency, amount: method.amount },
-          { region_id: regionIds[zone.region], amount: method.amount },
-        ],
-        rules: [
-          { attribute: "enabled_in_store", value: "true", operator: "eq" as const },
-          { attribute: "is_return", value: "false", operator: "eq" as const },
-        ],
-      })),
-    })
+    await createShippingOptionsWorkflow(container).run({ input: missing })
   }
-  report("shipping options (standard, express per region)", missing.length, wanted.length - missing.length)
+  report("shipping options (Jordan: calculated, United States: flat)", missing.length, wanted.length - missing.length)
 
   return { stockLocationId: location.id, shippingProfileId: profile.id }
 }
