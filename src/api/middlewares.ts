@@ -9,6 +9,7 @@ import {
   CreateCartBody,
   UpdateCartItemBody,
 } from "./api/v1/cart/validators"
+import { ApplyDiscountBody, RemoveDiscountBody, ShippingQuoteBody } from "./api/v1/checkout/validators"
 
 const ONE_MEGABYTE = "1mb"
 
@@ -35,6 +36,25 @@ export default defineMiddlewares({
       matcher: "/api/v1/cart/:cartId/items/:itemId",
       methods: ["PUT"],
       middlewares: [validateBody(UpdateCartItemBody)],
+    },
+    {
+      matcher: "/api/v1/checkout*",
+      middlewares: [authenticate("customer", ["bearer"], { allowUnauthenticated: true })],
+    },
+    {
+      matcher: "/api/v1/checkout/shipping",
+      methods: ["POST"],
+      middlewares: [validateBody(ShippingQuoteBody)],
+    },
+    {
+      matcher: "/api/v1/checkout/discount",
+      methods: ["POST"],
+      middlewares: [validateBody(ApplyDiscountBody)],
+    },
+    {
+      matcher: "/api/v1/checkout/discount",
+      methods: ["DELETE"],
+      middlewares: [validateBody(RemoveDiscountBody)],
     },
     {
       matcher: "/api/webhooks*",

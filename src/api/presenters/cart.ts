@@ -19,6 +19,7 @@ export type CartItemRecord = {
 export type CartRecord = {
   id: string
   currency_code: string
+  region_id?: string | null
   customer_id: string | null
   sales_channel_id: string | null
   created_at: Date | string

@@ -6,11 +6,12 @@ import {
   Modules,
 } from "@medusajs/framework/utils"
 import { cartExpiresAt } from "../../lib/cart-rules"
-import { ApiError, notFoundError } from "../http/errors"
+import { ApiError, notFoundError, validationError } from "../http/errors"
 import { Availability, CartRecord, presentCart } from "../presenters/cart"
 
 export const CART_FIELDS = [
   "id",
+  "region_id",
   "currency_code",
   "customer_id",
   "sales_channel_id",
@@ -74,6 +75,21 @@ export async function loadCartFor(
     throw new ApiError(410, "GONE", `Cart ${cartId} expired at ${expiresAt.toISOString()}`)
   }
   return { cart: loaded, expiresAt }
+}
+
+/**
+ * For checkout routes, where the cart id comes in the body: an unknown cart
+ * is bad input (400), not a missing resource.
+ */
+export async function loadCheckoutCart(scope: MedusaContainer, cartId: string, actorId: string | undefined) {
+  try {
+    return await loadCartFor(scope, cartId, actorId)
+  } catch (e) {
+    if (ApiError.isApiError(e) && e.status === 404) {
+      throw validationError("Cart not found", [{ field: "cartId", message: `Cart ${cartId} does not exist` }])
+    }
+    throw e
+  }
 }
 
 /** A cart that has become an order cannot change any more. */
