@@ -4,6 +4,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import seed from "../../src/scripts/seed"
 import { DEFAULT_ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD } from "../../src/scripts/seed/admin-user"
 import { toMinorUnits } from "../../src/lib/money"
+import { PROMOTION_MINIMUM_MODULE } from "../../src/modules/promotion-minimum"
 
 jest.setTimeout(120 * 1000)
 
@@ -22,6 +23,7 @@ async function counts(container: MedusaContainer) {
     "shipping_option",
     "promotion",
     "price_list",
+    "shipping_rule",
     "inventory_level",
     "api_key",
     "sales_channel",
@@ -88,7 +90,7 @@ medusaIntegrationTestRunner({
         ).toEqual(["Jordan", "United States"])
         const { data: options } = await query.graph({
           entity: "shipping_option",
-          fields: ["name", "prices.amount", "prices.currency_code", "type.code"],
+          fields: ["name", "data", "prices.amount", "prices.currency_code", "type.code"],
         })
         const optionPrice = (name: string, currency: string) =>
           (options.find((o) => o.name === name) as any).prices.find(
@@ -97,11 +99,17 @@ medusaIntegrationTestRunner({
         expect(options.map((o) => o.name).sort()).toEqual([
           "Express Delivery (Jordan)",
           "Express Delivery (United States)",
+          "Same Day Delivery (Jordan)",
           "Standard Delivery (Jordan)",
           "Standard Delivery (United States)",
         ])
-        expect(optionPrice("Standard Delivery (Jordan)", "jod")).toBe(5)
+        expect(optionPrice("Standard Delivery (United States)", "usd")).toBe(5)
         expect(optionPrice("Express Delivery (United States)", "usd")).toBe(10)
+        const jordanSameDay = options.find((o) => o.name === "Same Day Delivery (Jordan)") as any
+        expect(jordanSameDay.data.method).toBe("same_day")
+        expect(Object.keys(jordanSameDay.data.rules)).toHaveLength(12)
+        expect(jordanSameDay.data.rules["JO-AM"]).toEqual({ available: true, price: 15, min_days: 0, max_days: 0 })
+        expect(jordanSameDay.data.rules["JO-IR"].available).toBe(false)
 
         // Catalogue
         const { data: products } = await query.graph({
@@ -170,9 +178,15 @@ medusaIntegrationTestRunner({
           "WELCOME10",
         ])
         expect(byCode.SAVE20.application_method).toMatchObject({ type: "percentage", value: 20 })
-        expect(byCode.FLAT5.application_method).toMatchObject({ type: "fixed", value: 5 })
-        expect(byCode.FLAT5.metadata).toEqual({ fixed_amounts: { usd: 5, jod: 5 } })
-        expect(byCode.WELCOME10.metadata).toEqual({ minimum_subtotal: { usd: 50, jod: 35 } })
+        expect(byCode.FLAT5.application_method).toMatchObject({ type: "fixed", value: 5, currency_code: null })
+        const minimums = await (container.resolve(PROMOTION_MINIMUM_MODULE) as any)
+          .listPromotionMinimums({ promotion_id: byCode.WELCOME10.id })
+        expect(
+          minimums.map((m: any) => [m.currency_code, Number(m.amount)]).sort()
+        ).toEqual([
+          ["jod", 35],
+          ["usd", 50],
+        ])
         expect(new Date(byCode.EXPIRED15.campaign!.ends_at!).getTime()).toBeLessThan(Date.now())
         expect(byCode.LIMITED1).toMatchObject({ limit: 1, used: 1 })
 

@@ -31,7 +31,7 @@ export type CartRecord = {
   tax_total?: number | null
   total?: number | null
   items?: (CartItemRecord | null)[] | null
-  promotions?: ({ code?: string | null } | null)[] | null
+  promotions?: ({ id?: string; code?: string | null } | null)[] | null
 }
 
 /** Sellable units now per variant id (null: the variant's inventory is not managed). */

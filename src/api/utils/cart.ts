@@ -8,6 +8,7 @@ import {
 import { cartExpiresAt } from "../../lib/cart-rules"
 import { ApiError, notFoundError, validationError } from "../http/errors"
 import { Availability, CartRecord, presentCart } from "../presenters/cart"
+import { dropCodesBelowMinimum } from "./discount"
 
 export const CART_FIELDS = [
   "id",
@@ -23,6 +24,7 @@ export const CART_FIELDS = [
   "shipping_subtotal",
   "tax_total",
   "total",
+  "promotions.id",
   "promotions.code",
   "cart_expiry.expires_at",
   "items.id",
@@ -113,6 +115,21 @@ export async function cartAvailability(
     sales_channel_id: salesChannelId,
   })
   return Object.fromEntries(Object.entries(result).map(([id, a]) => [id, a.availability]))
+}
+
+/**
+ * After a cart lost items: drops discount codes whose minimum it no longer
+ * reaches, and says so in the answer's message.
+ */
+export async function revalidateDiscounts(
+  scope: MedusaContainer,
+  cartId: string,
+  actorId: string | undefined,
+  message: string
+) {
+  const { cart } = await loadCartFor(scope, cartId, actorId)
+  const dropped = await dropCodesBelowMinimum(scope, cart)
+  return dropped ? `${message}. ${dropped}` : message
 }
 
 /** Reads the cart again and answers it in the contract shape. */

@@ -2,15 +2,14 @@ import { createCampaignsWorkflow, createPromotionsWorkflow } from "@medusajs/med
 import { Modules } from "@medusajs/framework/utils"
 import type { CreatePromotionDTO } from "@medusajs/framework/types"
 import type { SeedContext } from "./context"
+import { setPromotionMinimumsWorkflow } from "../../workflows/set-promotion-minimums"
 
 const DAY = 24 * 60 * 60 * 1000
 
 /**
- * Rules Medusa's promotion module cannot store yet live in the promotion's
- * metadata, in major units per currency, for the discount routes to enforce:
- * - `minimum_subtotal`: the cart's item subtotal must reach it;
- * - `fixed_amounts`: a fixed discount's value in each currency (the
- *   application method holds one currency only).
+ * FLAT5 has no currency on purpose: Medusa then takes 5 off in the cart's
+ * own currency (5 USD, 5 JOD). WELCOME10's minimum order lives in the
+ * promotion-minimum module (Medusa's promotions have no minimum).
  */
 function promotions(campaignIds: { expired: string }): CreatePromotionDTO[] {
   const orderPercentage = (value: number) => ({
@@ -35,16 +34,13 @@ function promotions(campaignIds: { expired: string }): CreatePromotionDTO[] {
         target_type: "order",
         allocation: "across",
         value: 5,
-        currency_code: "usd",
       },
-      metadata: { fixed_amounts: { usd: 5, jod: 5 } },
     },
     {
       code: "WELCOME10",
       type: "standard",
       status: "active",
       application_method: orderPercentage(10),
-      metadata: { minimum_subtotal: { usd: 50, jod: 35 } },
     },
     {
       code: "EXPIRED15",
@@ -93,6 +89,18 @@ export async function seedPromotions({ container, report }: SeedContext) {
   const missing = wanted.filter((p) => !existing.some((e) => e.code === p.code))
   if (missing.length) {
     await createPromotionsWorkflow(container).run({ input: { promotionsData: missing } })
+  }
+  if (missing.some((p) => p.code === "WELCOME10")) {
+    const [welcome] = await promotionModule.listPromotions({ code: "WELCOME10" })
+    await setPromotionMinimumsWorkflow(container).run({
+      input: {
+        promotion_id: welcome.id,
+        minimums: [
+          { currency_code: "usd", amount: 50 },
+          { currency_code: "jod", amount: 35 },
+        ],
+      },
+    })
   }
   if (missing.some((p) => p.code === "LIMITED1")) {
     // Used up the way an order uses it, so Medusa's own counter says so.
