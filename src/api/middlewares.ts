@@ -1,4 +1,4 @@
-import { authenticate, defineMiddlewares } from "@medusajs/framework/http"
+import { authenticate, defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
 import { apiCors } from "./http/cors"
 import { apiErrorHandler } from "./http/error-handler"
 import { rejectUnknownRoutes } from "./http/not-found"
@@ -9,6 +9,8 @@ import {
   CreateCartBody,
   UpdateCartItemBody,
 } from "./api/v1/cart/validators"
+import { UpdateShippingRulesBody } from "./admin/shipping-rules/validators"
+import { SetPromotionMinimumsBody } from "./admin/promotions/[id]/minimums/validators"
 import { ApplyDiscountBody, RemoveDiscountBody, ShippingQuoteBody } from "./api/v1/checkout/validators"
 
 const ONE_MEGABYTE = "1mb"
@@ -55,6 +57,16 @@ export default defineMiddlewares({
       matcher: "/api/v1/checkout/discount",
       methods: ["DELETE"],
       middlewares: [validateBody(RemoveDiscountBody)],
+    },
+    {
+      matcher: "/admin/shipping-rules",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(UpdateShippingRulesBody)],
+    },
+    {
+      matcher: "/admin/promotions/:id/minimums",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(SetPromotionMinimumsBody)],
     },
     {
       matcher: "/api/webhooks*",
