@@ -4,7 +4,7 @@ import { toMinorUnits } from "../../lib/money"
 type Rule = { available: boolean; min_days: number; max_days: number }
 type OptionData = {
   method?: string
-  rules?: Record<string, Rule>
+  rules?: Record<string, Rule | null>
   min_days?: number
   max_days?: number
 }
@@ -27,7 +27,7 @@ function describe(data: OptionData, days: string) {
     return `${days} business days`
   }
   const where = Object.entries(data.rules ?? {})
-    .filter(([, rule]) => rule.available)
+    .filter(([, rule]) => rule?.available)
     .map(([code]) => GOVERNORATES.find((g) => g.code === code)?.name ?? code)
   return where.length && where.length <= 3 ? `Within ${where.join(", ")} only` : "Delivered the same day"
 }
@@ -38,7 +38,7 @@ export function presentShippingMethods(options: PricedOption[], currency: string
     .map((option) => {
       const data = option.data ?? {}
       const method = data.method ?? option.id
-      const rule = governorateCode ? data.rules?.[governorateCode] : undefined
+      const rule = (governorateCode ? data.rules?.[governorateCode] : undefined) ?? undefined
       const min = rule?.min_days ?? data.min_days ?? 0
       const max = rule?.max_days ?? data.max_days ?? 0
       const days = estimatedDays(min, max)

@@ -2,6 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
 import { SHIPPING_RULES_MODULE } from "../../modules/shipping-rules"
 import type ShippingRulesModuleService from "../../modules/shipping-rules/service"
+import { GOVERNORATES } from "../../lib/jordan"
 import type { JordanOptionData } from "../../modules/jordan-fulfillment/services/jordan-fulfillment"
 
 export const JORDAN_PROVIDER_ID = "jordan-shipping_jordan"
@@ -27,21 +28,29 @@ export const syncJordanShippingOptionsStep = createStep(
 
     const updates = options.map((option: { id: string; data?: Record<string, unknown> | null }) => {
       const method = String(option.data?.method)
+      const byGovernorate = new Map(
+        rules
+          .filter((rule) => rule.method === method)
+          .map((rule) => [
+            rule.governorate,
+            {
+              available: rule.available,
+              price: MathBN.convert(rule.price).toNumber(),
+              min_days: rule.min_days,
+              max_days: rule.max_days,
+            },
+          ])
+      )
+      // Medusa merges JSON data on update, so a rule that is gone must be
+      // written as null, or its old value would live on.
+      const codes = new Set([
+        ...GOVERNORATES.map((g) => g.code),
+        ...Object.keys((option.data?.rules as Record<string, unknown>) ?? {}),
+        ...byGovernorate.keys(),
+      ])
       const data: JordanOptionData = {
         method,
-        rules: Object.fromEntries(
-          rules
-            .filter((rule) => rule.method === method)
-            .map((rule) => [
-              rule.governorate,
-              {
-                available: rule.available,
-                price: MathBN.convert(rule.price).toNumber(),
-                min_days: rule.min_days,
-                max_days: rule.max_days,
-              },
-            ])
-        ),
+        rules: Object.fromEntries([...codes].map((code) => [code, byGovernorate.get(code) ?? null])),
       }
       return { id: option.id, data }
     })

@@ -14,7 +14,7 @@ import type {
  */
 export type JordanOptionData = {
   method: string
-  rules: Record<string, { available: boolean; price: number; min_days: number; max_days: number }>
+  rules: Record<string, { available: boolean; price: number; min_days: number; max_days: number } | null>
 }
 
 const METHODS = ["standard", "express", "same_day"]

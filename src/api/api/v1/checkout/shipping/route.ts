@@ -23,6 +23,11 @@ export async function POST(req: AuthenticatedMedusaRequest<ShippingQuoteBody>, r
   res.json({
     data: {
       methods: presentShippingMethods(quote.options, quote.currency, quote.governorate?.code),
+      shippingAddress: {
+        ...shippingAddress,
+        country: shippingAddress.country.toUpperCase(),
+        governorate: quote.governorate?.name ?? shippingAddress.governorate ?? null,
+      },
     },
   })
 }
