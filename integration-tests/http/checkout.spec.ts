@@ -330,6 +330,37 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("/admin/promotions/:id/minimums", () => {
+      it("sets a minimum the discount route then enforces, and validates its input", async () => {
+        const headers = await adminHeaders(api)
+        const { data } = await api.get("/admin/promotions?code=SAVE20", { headers })
+        const id = data.promotions[0].id
+        expect((await api.get(`/admin/promotions/${id}/minimums`, { headers })).data).toEqual({ minimums: [] })
+        const set = await api.post(
+          `/admin/promotions/${id}/minimums`,
+          { minimums: [{ currency_code: "USD", amount: 100 }] },
+          { headers }
+        )
+        expect(set.data).toEqual({ minimums: [{ currency_code: "usd", amount: 100 }] })
+        const res = await apply(await cartWith("USD", 2), "SAVE20")
+        expect(res.status).toBe(422)
+        expect(res.data.error.details[0]).toMatchObject({ minimumAmount: 10000, subtotal: 5900 })
+        expect((await apply(await cartWith("JOD", 1), "SAVE20")).status).toBe(200)
+
+        const bad = [
+          { minimums: [{ currency_code: "XYZ", amount: 1 }] },
+          { minimums: [{ currency_code: "usd", amount: -1 }] },
+          { minimums: [{ currency_code: "usd", amount: 1 }, { currency_code: "USD", amount: 2 }] },
+        ]
+        for (const body of bad) {
+          expect((await api.post(`/admin/promotions/${id}/minimums`, body, { headers, ...anyStatus })).status).toBe(400)
+        }
+        const unknown = await api.get("/admin/promotions/promo_nope/minimums", { headers, ...anyStatus })
+        expect(unknown.status).toBe(404)
+        expect((await api.get(`/admin/promotions/${id}/minimums`, anyStatus)).status).toBe(401)
+      })
+    })
+
     describe("DELETE /api/v1/checkout/discount", () => {
       it("removes the applied code, then answers 404 when there is none", async () => {
         const cartId = await cartWith("JOD", 2)
