@@ -95,5 +95,6 @@ module.exports = defineConfig({
     { resolve: "./src/modules/cart-expiry" },
     { resolve: "./src/modules/shipping-rules" },
     { resolve: "./src/modules/promotion-minimum" },
+    { resolve: "./src/modules/skincare" },
   ],
 })

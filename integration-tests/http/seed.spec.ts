@@ -5,6 +5,7 @@ import seed from "../../src/scripts/seed"
 import { DEFAULT_ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD } from "../../src/scripts/seed/admin-user"
 import { toMinorUnits } from "../../src/lib/money"
 import { PROMOTION_MINIMUM_MODULE } from "../../src/modules/promotion-minimum"
+import { SKINCARE_MODULE } from "../../src/modules/skincare"
 
 jest.setTimeout(120 * 1000)
 
@@ -24,6 +25,7 @@ async function counts(container: MedusaContainer) {
     "promotion",
     "price_list",
     "shipping_rule",
+    "product_skincare",
     "inventory_level",
     "api_key",
     "sales_channel",
@@ -153,6 +155,11 @@ medusaIntegrationTestRunner({
         )
         expect(stock.filter((q) => q > 0 && q < 10).length).toBeGreaterThanOrEqual(1)
         expect(stock.filter((q) => q === 0).length).toBeGreaterThanOrEqual(1)
+
+        // Skincare facts for every product
+        const skincare = await (container.resolve(SKINCARE_MODULE) as any).listProductSkincares({}, { take: null })
+        expect(skincare).toHaveLength(products.length)
+        expect(skincare.every((s: any) => s.ingredients.length > 0 && s.skin_types.length > 0)).toBe(true)
 
         // Compare-at prices: a sale price list under some variants' base price
         const { data: priceLists } = await query.graph({

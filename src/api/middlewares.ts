@@ -9,6 +9,7 @@ import {
   CreateCartBody,
   UpdateCartItemBody,
 } from "./api/v1/cart/validators"
+import { UpdateProductSkincareBody } from "./admin/products/[id]/skincare/validators"
 import { UpdateShippingRulesBody } from "./admin/shipping-rules/validators"
 import { SetPromotionMinimumsBody } from "./admin/promotions/[id]/minimums/validators"
 import { ApplyDiscountBody, RemoveDiscountBody, ShippingQuoteBody } from "./api/v1/checkout/validators"
@@ -67,6 +68,11 @@ export default defineMiddlewares({
       matcher: "/admin/promotions/:id/minimums",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(SetPromotionMinimumsBody)],
+    },
+    {
+      matcher: "/admin/products/:id/skincare",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(UpdateProductSkincareBody)],
     },
     {
       matcher: "/api/webhooks*",

@@ -1,23 +1,6 @@
 // Seed catalogue for `npm run seed`: Skinior categories and products (pure data, JOD + USD prices, Amman stock).
 
-export const SKIN_TYPES = ["normal", "dry", "oily", "combination", "sensitive"] as const
-export type SkinType = (typeof SKIN_TYPES)[number]
-
-export const CONCERNS = [
-  "acne",
-  "dark-spots",
-  "fine-lines",
-  "dullness",
-  "redness",
-  "dryness",
-  "oiliness",
-  "pores",
-  "sensitivity",
-  "uneven-texture",
-  "dehydration",
-  "sun-protection",
-] as const
-export type Concern = (typeof CONCERNS)[number]
+import type { Concern, SkinType } from "../../modules/skincare/vocabulary"
 
 export type SeedCategory = { handle: string; name: string; nameAr: string; description: string }
 

@@ -8,6 +8,9 @@ import {
 import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
 import { CATEGORIES, PRODUCTS, SeedProduct } from "./catalogue"
 import type { SeedContext } from "./context"
+import { SKINCARE_MODULE } from "../../modules/skincare"
+import type SkincareModuleService from "../../modules/skincare/service"
+import { upsertProductSkincareWorkflow } from "../../workflows/upsert-product-skincare"
 
 export const SALE_PRICE_LIST_TITLE = "Skinior Seasonal Sale"
 const BATCH = 10
@@ -156,6 +159,41 @@ async function seedSalePrices({ container, report }: SeedContext) {
   report(`sale price list (${onSale.length} variants)`, 1, 0)
 }
 
+/** The skincare facts of every catalogue product that has none yet. */
+async function seedSkincare({ container, report }: SeedContext) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: products } = await query.graph({
+    entity: "product",
+    fields: ["id", "handle"],
+    filters: { handle: PRODUCTS.map((p) => p.handle) },
+  })
+  const service = container.resolve<SkincareModuleService>(SKINCARE_MODULE)
+  const existing = await service.listProductSkincares(
+    { product_id: products.map((p) => p.id) },
+    { take: null, select: ["product_id"] }
+  )
+  const missing = products.filter((p) => !existing.some((e) => e.product_id === p.id))
+  if (missing.length) {
+    await upsertProductSkincareWorkflow(container).run({
+      input: {
+        items: missing.map((product) => {
+          const data = PRODUCTS.find((p) => p.handle === product.handle)!
+          return {
+            product_id: product.id,
+            ingredients: data.ingredients,
+            skin_types: data.skinTypes,
+            concerns: data.concerns,
+            how_to_use: data.howToUse,
+            seo_title: data.seoTitle,
+            seo_description: data.seoDescription,
+          }
+        }),
+      },
+    })
+  }
+  report("skincare facts (ingredients, skin types, concerns, SEO)", missing.length, products.length - missing.length)
+}
+
 /** The skincare catalogue: categories, tags, products with sizes and prices, stock, sale prices. */
 export async function seedProducts(
   ctx: SeedContext,
@@ -184,4 +222,5 @@ export async function seedProducts(
 
   await seedInventory(ctx, state.stockLocationId)
   await seedSalePrices(ctx)
+  await seedSkincare(ctx)
 }
