@@ -96,5 +96,6 @@ module.exports = defineConfig({
     { resolve: "./src/modules/shipping-rules" },
     { resolve: "./src/modules/promotion-minimum" },
     { resolve: "./src/modules/skincare" },
+    { resolve: "./src/modules/review" },
   ],
 })

@@ -26,6 +26,7 @@ async function counts(container: MedusaContainer) {
     "price_list",
     "shipping_rule",
     "product_skincare",
+    "review",
     "inventory_level",
     "api_key",
     "sales_channel",

@@ -3,12 +3,14 @@ import { apiCors } from "./http/cors"
 import { apiErrorHandler } from "./http/error-handler"
 import { rejectUnknownRoutes } from "./http/not-found"
 import { requestContext } from "./http/request-context"
-import { validateBody } from "./http/validate"
+import { validateBody, validateQuery } from "./http/validate"
 import {
   AddCartItemBody,
   CreateCartBody,
   UpdateCartItemBody,
 } from "./api/v1/cart/validators"
+import { CreateReviewBody, ListReviewsQuery } from "./api/v1/products/validators"
+import { AdminListReviewsQuery, AdminSetReviewStatusBody } from "./admin/reviews/validators"
 import { UpdateProductSkincareBody } from "./admin/products/[id]/skincare/validators"
 import { UpdateShippingRulesBody } from "./admin/shipping-rules/validators"
 import { SetPromotionMinimumsBody } from "./admin/promotions/[id]/minimums/validators"
@@ -68,6 +70,26 @@ export default defineMiddlewares({
       matcher: "/admin/promotions/:id/minimums",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(SetPromotionMinimumsBody)],
+    },
+    {
+      matcher: "/api/v1/products/:id/reviews",
+      methods: ["GET"],
+      middlewares: [validateQuery(ListReviewsQuery)],
+    },
+    {
+      matcher: "/api/v1/products/:id/reviews",
+      methods: ["POST"],
+      middlewares: [authenticate("customer", ["bearer"]), validateBody(CreateReviewBody)],
+    },
+    {
+      matcher: "/admin/reviews",
+      methods: ["GET"],
+      middlewares: [validateQuery(AdminListReviewsQuery)],
+    },
+    {
+      matcher: "/admin/reviews/:id",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminSetReviewStatusBody)],
     },
     {
       matcher: "/admin/products/:id/skincare",

@@ -6,6 +6,7 @@ import { seedFulfillment } from "./seed/fulfillment"
 import { seedProducts } from "./seed/products"
 import { seedPromotions } from "./seed/promotions"
 import { seedRegions } from "./seed/regions"
+import { seedReviews } from "./seed/reviews"
 import { seedShippingRules } from "./seed/shipping-rules"
 import { seedStore } from "./seed/store"
 
@@ -34,8 +35,9 @@ export default async function seed({ container }: ExecArgs) {
   begin("Stock location and shipping")
   const fulfillment = await seedFulfillment(ctx, store.salesChannelId, regionIds)
   await seedShippingRules(ctx)
-  begin("Catalogue, stock and sale prices")
+  begin("Catalogue, stock, sale prices, skincare facts and reviews")
   await seedProducts(ctx, { ...fulfillment, salesChannelId: store.salesChannelId })
+  await seedReviews(ctx)
   begin("Promotions")
   await seedPromotions(ctx)
   begin("Admin user")
