@@ -97,5 +97,6 @@ module.exports = defineConfig({
     { resolve: "./src/modules/promotion-minimum" },
     { resolve: "./src/modules/skincare" },
     { resolve: "./src/modules/review" },
+    { resolve: "./src/modules/catalogue" },
   ],
 })

@@ -9,7 +9,12 @@ import {
   CreateCartBody,
   UpdateCartItemBody,
 } from "./api/v1/cart/validators"
-import { CreateReviewBody, ListReviewsQuery } from "./api/v1/products/validators"
+import {
+  CreateReviewBody,
+  ListProductsQuery,
+  ListReviewsQuery,
+  SearchProductsQuery,
+} from "./api/v1/products/validators"
 import { AdminListReviewsQuery, AdminSetReviewStatusBody } from "./admin/reviews/validators"
 import { UpdateProductSkincareBody } from "./admin/products/[id]/skincare/validators"
 import { UpdateShippingRulesBody } from "./admin/shipping-rules/validators"
@@ -70,6 +75,12 @@ export default defineMiddlewares({
       matcher: "/admin/promotions/:id/minimums",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(SetPromotionMinimumsBody)],
+    },
+    { matcher: "/api/v1/products", methods: ["GET"], middlewares: [validateQuery(ListProductsQuery)] },
+    {
+      matcher: "/api/v1/products/search",
+      methods: ["GET"],
+      middlewares: [validateQuery(SearchProductsQuery)],
     },
     {
       matcher: "/api/v1/products/:id/reviews",

@@ -1,3 +1,5 @@
+import { foldText } from "./text"
+
 /** Jordan's 12 governorates (ISO 3166-2:JO) and the names shoppers type for them. */
 export type Governorate = { code: string; name: string; nameAr: string; aliases: string[] }
 
@@ -16,17 +18,10 @@ export const GOVERNORATES: Governorate[] = [
   { code: "JO-AQ", name: "Aqaba", nameAr: "العقبة", aliases: ["al aqaba", "akaba"] },
 ]
 
-/** Lower case, no accents, Arabic letter variants folded, apostrophes and dashes as spaces. */
+/** Like foldText, and "Governorate" / "محافظة" dropped. */
 function normalise(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f\u064b-\u065f\u0670]/g, "")
-    .replace(/[أإآ]/g, "ا")
-    .replace(/ة/g, "ه")
-    .replace(/ى/g, "ي")
-    .toLowerCase()
-    .replace(/['’‘`ʿʾ_-]/g, " ")
-    .replace(/\b(governorate|province)\b|محافظة|محافظه/g, " ")
+  return foldText(text)
+    .replace(/\b(governorate|province)\b|محافظه/g, " ")
     .replace(/\s+/g, " ")
     .trim()
 }

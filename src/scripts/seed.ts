@@ -9,6 +9,7 @@ import { seedRegions } from "./seed/regions"
 import { seedReviews } from "./seed/reviews"
 import { seedShippingRules } from "./seed/shipping-rules"
 import { seedStore } from "./seed/store"
+import { refreshCatalogueWorkflow } from "../workflows/refresh-catalogue"
 
 /**
  * `npm run seed`: the Skinior shop's base data. Idempotent: every step
@@ -38,6 +39,9 @@ export default async function seed({ container }: ExecArgs) {
   begin("Catalogue, stock, sale prices, skincare facts and reviews")
   await seedProducts(ctx, { ...fulfillment, salesChannelId: store.salesChannelId })
   await seedReviews(ctx)
+  ctx.logger.info("  building the catalogue search index ...")
+  const { result: catalogue } = await refreshCatalogueWorkflow(container).run({ input: {} })
+  ctx.report("catalogue index entries (refreshed)", catalogue.refreshed, 0)
   begin("Promotions")
   await seedPromotions(ctx)
   begin("Admin user")

@@ -59,3 +59,12 @@ export function validateQuery(schema: z.ZodType, { status = 400 }: Options = {})
     next()
   }
 }
+
+/** Validates a query string inside a handler, for routes whose path a middleware matcher cannot single out. */
+export function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.output<T> {
+  const result = schema.safeParse(query ?? {})
+  if (!result.success) {
+    throw validationError("Invalid query parameters", issuesToDetails(result.error.issues, query))
+  }
+  return result.data
+}

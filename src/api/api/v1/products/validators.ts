@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { CONCERNS, SKIN_TYPES } from "../../../../modules/skincare/vocabulary"
 
 export const CreateReviewBody = z
   .object({
@@ -16,3 +17,46 @@ export const ListReviewsQuery = z
   })
   .strict()
 export type ListReviewsQuery = z.infer<typeof ListReviewsQuery>
+
+const minor = z.coerce.number().int().min(0)
+const listFields = {
+  page: z.coerce.number().int().min(1).default(1),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  currency: z
+    .string()
+    .transform((c) => c.toUpperCase())
+    .pipe(z.enum(["USD", "JOD"]))
+    .default("USD"),
+  category: z.string().trim().min(1).max(200).optional(),
+  minPrice: minor.optional(),
+  maxPrice: minor.optional(),
+  sortOrder: z.enum(["asc", "desc"]).optional(),
+  inStock: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+  skinType: z.enum(SKIN_TYPES).optional(),
+  concern: z.enum(CONCERNS).optional(),
+}
+const priceRange = (q: { minPrice?: number; maxPrice?: number }) =>
+  q.minPrice === undefined || q.maxPrice === undefined || q.minPrice <= q.maxPrice
+
+export const ListProductsQuery = z
+  .object({
+    ...listFields,
+    search: z.string().trim().max(200).optional(),
+    sortBy: z.enum(["price", "name", "created_at"]).optional(),
+  })
+  .strict()
+  .refine(priceRange, { message: "minPrice must not exceed maxPrice", path: ["minPrice"] })
+export type ListProductsQuery = z.infer<typeof ListProductsQuery>
+
+export const SearchProductsQuery = z
+  .object({
+    ...listFields,
+    q: z.string().trim().min(1, "q must not be blank").max(200),
+    sortBy: z.enum(["relevance", "price", "name", "created_at"]).optional(),
+  })
+  .strict()
+  .refine(priceRange, { message: "minPrice must not exceed maxPrice", path: ["minPrice"] })
+export type SearchProductsQuery = z.infer<typeof SearchProductsQuery>
+
+export const ProductDetailQuery = z.object({ currency: listFields.currency }).strict()
+export type ProductDetailQuery = z.infer<typeof ProductDetailQuery>

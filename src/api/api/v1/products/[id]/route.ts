@@ -1,0 +1,15 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { cachedAnswer, productDetail } from "../../../../utils/catalogue"
+import { salesChannelOf } from "../../../../utils/sales-channel"
+import { parseQuery } from "../../../../http/validate"
+import { ProductDetailQuery } from "../validators"
+
+export async function GET(req: MedusaRequest, res: MedusaResponse) {
+  // Not a middleware: "/api/v1/products/:id" would also match /products/search.
+  const { currency } = parseQuery(ProductDetailQuery, req.query)
+  const channelId = await salesChannelOf(req)
+  const data = await cachedAnswer(req.scope, ["product", req.params.id, currency, channelId], async () => ({
+    data: await productDetail(req.scope, req.params.id, currency, channelId),
+  }))
+  res.json(data)
+}

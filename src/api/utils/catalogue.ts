@@ -1,0 +1,106 @@
+import { createHash } from "node:crypto"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, getVariantAvailability, Modules, QueryContext } from "@medusajs/framework/utils"
+import { CATALOGUE_MODULE } from "../../modules/catalogue"
+import type CatalogueModuleService from "../../modules/catalogue/service"
+import { REVIEW_MODULE } from "../../modules/review"
+import type ReviewModuleService from "../../modules/review/service"
+import { CATALOGUE_CACHE_TAG } from "../../workflows/steps/clear-catalogue-cache"
+import { wordsOf } from "../../lib/text"
+import { PRODUCT_FIELDS, presentProduct, presentProductDetail, ProductRecord } from "../presenters/product"
+import { pagination } from "./pagination"
+import { notFoundError } from "../http/errors"
+
+const DAY_SECONDS = 24 * 60 * 60
+
+/**
+ * Answers from Medusa's caching module (Redis with REDIS_URL, memory
+ * otherwise) for up to a day; every catalogue change clears the tag.
+ */
+export async function cachedAnswer<T extends object>(scope: MedusaContainer, parts: unknown, compute: () => Promise<T>) {
+  const caching = scope.resolve(Modules.CACHING)
+  const key = `api-v1:${createHash("sha256").update(JSON.stringify(parts)).digest("hex")}`
+  const hit = (await caching.get({ key })) as T | null
+  if (hit) return hit
+  const answer = await compute()
+  await caching.set({ key, data: answer, ttl: DAY_SECONDS, tags: [CATALOGUE_CACHE_TAG] })
+  return answer
+}
+
+async function loadProducts(scope: MedusaContainer, filters: Record<string, unknown>, currency: string, channelId: string) {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "product",
+    fields: PRODUCT_FIELDS,
+    filters,
+    context: { variants: { calculated_price: QueryContext({ currency_code: currency.toLowerCase() }) } },
+  })
+  const products = data as unknown as ProductRecord[]
+  const variantIds = products.flatMap((p) => (p.variants ?? []).map((v) => v?.id)).filter(Boolean) as string[]
+  const availability = variantIds.length
+    ? await getVariantAvailability(query, { variant_ids: variantIds, sales_channel_id: channelId })
+    : {}
+  const counts = Object.fromEntries(Object.entries(availability).map(([id, a]) => [id, a.availability]))
+  return { products, counts }
+}
+
+export type CatalogueParams = {
+  channelId: string
+  currency: "USD" | "JOD"
+  page: number
+  limit: number
+  category?: string
+  skinType?: string
+  concern?: string
+  minPrice?: number
+  maxPrice?: number
+  inStock?: boolean
+  search?: string
+  sortBy?: "price" | "name" | "created_at" | "relevance"
+  sortOrder?: "asc" | "desc"
+}
+
+/** One page of the storefront's product list or search, in the contract's list envelope. */
+export async function listCatalogue(scope: MedusaContainer, params: CatalogueParams) {
+  const catalogue: CatalogueModuleService = scope.resolve(CATALOGUE_MODULE)
+  const words = params.search !== undefined ? wordsOf(params.search) : undefined
+  const currency = params.currency.toLowerCase() as "usd" | "jod"
+  const { ids, total } = await catalogue.findProductIds({
+    salesChannelId: params.channelId,
+    currency,
+    page: params.page,
+    limit: params.limit,
+    category: params.category,
+    skinType: params.skinType,
+    concern: params.concern,
+    minPrice: params.minPrice,
+    maxPrice: params.maxPrice,
+    inStock: params.inStock,
+    // A search of only one-letter words or punctuation matches nothing.
+    words: params.search !== undefined ? (words?.length ? words : []) : undefined,
+    sortBy: params.sortBy,
+    sortOrder: params.sortOrder,
+  })
+  const { products, counts } = ids.length
+    ? await loadProducts(scope, { id: ids }, currency, params.channelId)
+    : { products: [], counts: {} }
+  const byId = new Map(products.map((p) => [p.id, p]))
+  return {
+    data: ids.flatMap((id) => (byId.has(id) ? [presentProduct(byId.get(id)!, currency, counts)] : [])),
+    pagination: pagination(params.page, params.limit, total),
+  }
+}
+
+/** One published product (by id or handle) with skincare facts and its review summary. */
+export async function productDetail(scope: MedusaContainer, idOrHandle: string, currency: string, channelId: string) {
+  const filters = idOrHandle.startsWith("prod_") ? { id: idOrHandle } : { handle: idOrHandle }
+  const {
+    products: [product],
+    counts,
+  } = await loadProducts(scope, filters, currency, channelId)
+  if (!product || product.status !== "published") {
+    throw notFoundError(`Product ${idOrHandle} not found`)
+  }
+  const reviews: ReviewModuleService = scope.resolve(REVIEW_MODULE)
+  return presentProductDetail(product, currency, counts, await reviews.summarize(product.id))
+}
