@@ -22,7 +22,7 @@ export const BASE = `http://127.0.0.1:${PORT}`
 export { log }
 
 /** Database, migrations, seed and a running server; answers { env, stop }. */
-export async function startShop({ database = "skinior_bench" } = {}) {
+export async function startShop({ database = "skinior_bench", products = 0 } = {}) {
   const env = { ...process.env, PORT: String(PORT), DISABLE_ADMIN: "true", LOG_LEVEL: "error" }
   await disableTelemetry(env)
   let embedded
@@ -37,15 +37,19 @@ export async function startShop({ database = "skinior_bench" } = {}) {
     embedded = await startEmbeddedPostgres({ dataDir: path.join(tempDir, "data"), persistent: false })
     env.DATABASE_URL = connectionUrl(embedded, database)
   }
-  const created = await ensureDatabase(env.DATABASE_URL)
-  if (created || process.env.BENCH_MIGRATE === "true") {
-    log("Migrating the bench database ...")
-    await runOrFail("medusa", ["db:migrate"], { env })
-  }
+  await ensureDatabase(env.DATABASE_URL)
+  log("Migrating the bench database (pending migrations only) ...")
+  await runOrFail("medusa", ["db:migrate"], { env })
   const [{ count }] = await queryRows(env.DATABASE_URL, "select count(*)::int as count from product")
   if (count === 0) {
     log("Seeding the bench database ...")
     await runOrFail("medusa", ["exec", "./src/scripts/seed.ts"], { env })
+  }
+  if (products) {
+    log(`Growing the catalogue to ${products} products ...`)
+    await runOrFail("medusa", ["exec", "./src/scripts/bench-catalogue.ts"], {
+      env: { ...env, BENCH_PRODUCTS: String(products) },
+    })
   }
 
   log(`Starting \`medusa start\` on :${PORT} ...`)

@@ -19,7 +19,11 @@ export const refreshCatalogueEntriesStep = createStep(
     const productIds =
       input.product_ids ??
       (await query.graph({ entity: "product", fields: ["id"] })).data.map((p: { id: string }) => p.id)
-    const built = productIds.length ? await buildCatalogueEntries(container, productIds) : []
+    // In slices, so a full rebuild of a large catalogue stays within memory.
+    const built: Awaited<ReturnType<typeof buildCatalogueEntries>> = []
+    for (let start = 0; start < productIds.length; start += 250) {
+      built.push(...(await buildCatalogueEntries(container, productIds.slice(start, start + 250))))
+    }
 
     const previous = await service.listCatalogueEntries(
       input.product_ids ? { product_id: productIds } : {},
