@@ -4,6 +4,7 @@ import { createInventoryLevelsWorkflow, createProductsWorkflow } from "@medusajs
 import { PRODUCTS } from "./seed/catalogue"
 import { upsertProductSkincareWorkflow } from "../workflows/upsert-product-skincare"
 import { refreshCatalogueWorkflow } from "../workflows/refresh-catalogue"
+import { catalogueSettled } from "../lib/catalogue-refresher"
 
 const BATCH = 50
 
@@ -96,6 +97,7 @@ export default async function benchCatalogue({ container }: ExecArgs) {
     logger.info(`  ${done + size}/${missing} products`)
   }
   logger.info("Rebuilding the catalogue index ...")
+  await catalogueSettled()
   const { result } = await refreshCatalogueWorkflow(container).run({ input: {} })
   logger.info(`Catalogue index: ${result.refreshed} products.`)
 }

@@ -10,6 +10,7 @@ import { seedReviews } from "./seed/reviews"
 import { seedShippingRules } from "./seed/shipping-rules"
 import { seedStore } from "./seed/store"
 import { refreshCatalogueWorkflow } from "../workflows/refresh-catalogue"
+import { catalogueSettled } from "../lib/catalogue-refresher"
 
 /**
  * `npm run seed`: the Skinior shop's base data. Idempotent: every step
@@ -40,6 +41,7 @@ export default async function seed({ container }: ExecArgs) {
   await seedProducts(ctx, { ...fulfillment, salesChannelId: store.salesChannelId })
   await seedReviews(ctx)
   ctx.logger.info("  building the catalogue search index ...")
+  await catalogueSettled()
   const { result: catalogue } = await refreshCatalogueWorkflow(container).run({ input: {} })
   ctx.report("catalogue index entries (refreshed)", catalogue.refreshed, 0)
   begin("Promotions")

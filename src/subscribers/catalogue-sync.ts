@@ -1,11 +1,10 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { CATALOGUE_EVENTS, productIdsOfEvent } from "../lib/catalogue-events"
-import { refreshCatalogueWorkflow } from "../workflows/refresh-catalogue"
+import { scheduleCatalogueRefresh } from "../lib/catalogue-refresher"
 
 /** Keeps the catalogue read model and the cached /api/v1 product answers in step with the shop. */
 export default async function catalogueSync({ event, container }: SubscriberArgs<unknown>) {
-  const productIds = await productIdsOfEvent(container, event.name, event.data)
-  await refreshCatalogueWorkflow(container).run({ input: { product_ids: productIds } })
+  await scheduleCatalogueRefresh(container, await productIdsOfEvent(container, event.name, event.data))
 }
 
 export const config: SubscriberConfig = {

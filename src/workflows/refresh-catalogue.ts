@@ -11,7 +11,7 @@ export const refreshCatalogueWorkflow = createWorkflow(
   (input: { product_ids?: string[] }) => {
     // Events arrive in bursts (a product save touches its variants, prices
     // and stock): one refresh at a time keeps entries from racing.
-    acquireLockStep({ key: "catalogue-refresh", timeout: 60, ttl: 120 })
+    acquireLockStep({ key: "catalogue-refresh", timeout: 120, ttl: 300 })
     const refreshed = refreshCatalogueEntriesStep(input)
     clearCatalogueCacheStep()
     releaseLockStep({ key: "catalogue-refresh" })
