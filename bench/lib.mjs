@@ -102,7 +102,9 @@ export function rssMb(pid) {
  */
 export async function measure(name, options) {
   log(`${name}: ${options.amount ? `${options.amount} requests` : `${options.duration} s`} at ${options.connections} connections ...`)
-  const result = await autocannon({ url: BASE, ...options })
+  // autocannon takes the path in the url; `requests` carry their own paths.
+  const { path: requestPath, ...rest } = options
+  const result = await autocannon({ url: `${BASE}${requestPath ?? ""}`, ...rest })
   const ok = result["2xx"]
   const bad = result.non2xx + result.errors + result.timeouts
   if (bad) {

@@ -1,11 +1,13 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, getVariantAvailability, QueryContext } from "@medusajs/framework/utils"
 import { toMinorUnits } from "./money"
+import { PRODUCT_FIELDS as PRESENTED_FIELDS, presentProduct, ProductRecord } from "../api/presenters/product"
 import { foldText, wordsOf } from "./text"
 
 export const CATALOGUE_CURRENCIES = ["usd", "jod"] as const
 
 const PRODUCT_FIELDS = [
+  ...PRESENTED_FIELDS.filter((f) => !f.includes("calculated_price")),
   "id",
   "handle",
   "title",
@@ -29,13 +31,14 @@ const PRODUCT_FIELDS = [
 
 type Variant = { id: string; manage_inventory?: boolean; allow_backorder?: boolean }
 
-async function lowestPrices(query: any, productIds: string[], currency: string) {
+async function variantPrices(query: any, productIds: string[], currency: string) {
   const { data } = await query.graph({
     entity: "product_variant",
-    fields: ["id", "product_id", "calculated_price.calculated_amount"],
+    fields: ["id", "product_id", "calculated_price.calculated_amount", "calculated_price.original_amount"],
     filters: { product_id: productIds },
     context: { calculated_price: QueryContext({ currency_code: currency }) },
   })
+  const byVariant = new Map<string, unknown>(data.map((v: any) => [v.id, v.calculated_price]))
   const lowest = new Map<string, number>()
   for (const variant of data) {
     const amount = variant.calculated_price?.calculated_amount
@@ -44,7 +47,7 @@ async function lowestPrices(query: any, productIds: string[], currency: string) 
     const current = lowest.get(variant.product_id)
     if (current === undefined || minor < current) lowest.set(variant.product_id, minor)
   }
-  return lowest
+  return { lowest, byVariant }
 }
 
 /** The catalogue read model of some products, computed from Medusa's own data. */
@@ -57,12 +60,14 @@ export async function buildCatalogueEntries(container: MedusaContainer, productI
   })
   if (!products.length) return []
   const ids = products.map((p: { id: string }) => p.id)
-  const [usd, jod] = await Promise.all(CATALOGUE_CURRENCIES.map((c) => lowestPrices(query, ids, c)))
+  const [usd, jod] = await Promise.all(CATALOGUE_CURRENCIES.map((c) => variantPrices(query, ids, c)))
+  const prices = { usd, jod }
 
   // Sellable now, per sales channel: a variant counts when it has stock
   // left after reservations, allows backorder, or does not track stock.
   const channelIds = [...new Set(products.flatMap((p: any) => (p.sales_channels ?? []).map((s: any) => s?.id)))].filter(Boolean) as string[]
   const inStock = new Map<string, Set<string>>()
+  const stock = new Map<string, Record<string, Record<string, [number, boolean]>>>()
   for (const channelId of channelIds) {
     const variants = products
       .filter((p: any) => p.sales_channels?.some((s: any) => s?.id === channelId))
@@ -71,9 +76,14 @@ export async function buildCatalogueEntries(container: MedusaContainer, productI
       ? await getVariantAvailability(query, { variant_ids: variants.map((v) => v.id), sales_channel_id: channelId })
       : {}
     for (const product of products as any[]) {
-      const sellable = (product.variants ?? []).some(
-        (v: Variant) => !v.manage_inventory || v.allow_backorder || (availability[v.id]?.availability ?? 0) > 0
-      )
+      if (!product.sales_channels?.some((s: any) => s?.id === channelId)) continue
+      const perVariant: Record<string, [number, boolean]> = {}
+      for (const v of (product.variants ?? []) as Variant[]) {
+        const count = Math.max(0, availability[v.id]?.availability ?? 0)
+        perVariant[v.id] = [count, !v.manage_inventory || !!v.allow_backorder || count > 0]
+      }
+      stock.set(product.id, { ...(stock.get(product.id) ?? {}), [channelId]: perVariant })
+      const sellable = Object.values(perVariant).some(([, available]) => available)
       if (sellable) {
         if (!inStock.has(product.id)) inStock.set(product.id, new Set())
         inStock.get(product.id)!.add(channelId)
@@ -102,8 +112,21 @@ export async function buildCatalogueEntries(container: MedusaContainer, productI
       concerns: skincare.concerns ?? [],
       sales_channel_ids: (product.sales_channels ?? []).map((s: any) => s?.id).filter(Boolean),
       in_stock_channel_ids: [...(inStock.get(product.id) ?? [])],
-      price_usd: usd.get(product.id) ?? null,
-      price_jod: jod.get(product.id) ?? null,
+      price_usd: usd.lowest.get(product.id) ?? null,
+      price_jod: jod.lowest.get(product.id) ?? null,
+      document: Object.fromEntries(
+        CATALOGUE_CURRENCIES.map((currency) => {
+          const record = {
+            ...product,
+            variants: (product.variants ?? []).map((v: any) => ({
+              ...v,
+              calculated_price: prices[currency].byVariant.get(v.id),
+            })),
+          } as ProductRecord
+          return [currency, presentProduct(record, currency, {})]
+        })
+      ),
+      variant_stock: stock.get(product.id) ?? {},
       search_name: foldText(name),
       search_tags: foldText(tags.join(" ")),
       search_category: foldText(category),

@@ -65,7 +65,7 @@ export async function listCatalogue(scope: MedusaContainer, params: CataloguePar
   const catalogue: CatalogueModuleService = scope.resolve(CATALOGUE_MODULE)
   const words = params.search !== undefined ? wordsOf(params.search) : undefined
   const currency = params.currency.toLowerCase() as "usd" | "jod"
-  const { ids, total } = await catalogue.findProductIds({
+  const { rows, total } = await catalogue.findProductIds({
     salesChannelId: params.channelId,
     currency,
     page: params.page,
@@ -81,13 +81,22 @@ export async function listCatalogue(scope: MedusaContainer, params: CataloguePar
     sortBy: params.sortBy,
     sortOrder: params.sortOrder,
   })
-  const { products, counts } = ids.length
-    ? await loadProducts(scope, { id: ids }, currency, params.channelId)
-    : { products: [], counts: {} }
-  const byId = new Map(products.map((p) => [p.id, p]))
+  // The read model already holds each answer; only stock is per channel.
   return {
-    data: ids.flatMap((id) => (byId.has(id) ? [presentProduct(byId.get(id)!, currency, counts)] : [])),
+    data: (rows ?? []).map((row) => withStock(row.document[currency], row.variant_stock?.[params.channelId] ?? {})),
     pagination: pagination(params.page, params.limit, total),
+  }
+}
+
+type Listed = ReturnType<typeof presentProduct>
+
+function withStock(document: Listed, stock: Record<string, [number, boolean]>): Listed {
+  return {
+    ...document,
+    variants: document.variants.map((variant) => {
+      const [inventoryCount, available] = stock[variant.id] ?? [0, false]
+      return { ...variant, inventoryCount, available }
+    }),
   }
 }
 

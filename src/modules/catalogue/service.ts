@@ -89,7 +89,7 @@ class CatalogueModuleService extends MedusaService({ CatalogueEntry, CatalogueWo
       query.whereRaw("search_vector @@ to_tsquery('simple', ?)", [tsquery])
     }
 
-    const columns: unknown[] = ["product_id", knex.raw("count(*) over () as total")]
+    const columns: unknown[] = ["product_id", "document", "variant_stock", knex.raw("count(*) over () as total")]
     if (tsquery) {
       const parts = FIELD_WEIGHTS.map(
         ([field, weight]) => `${weight} * (to_tsvector('simple', ${field}) @@ to_tsquery('simple', ?))::int`
@@ -116,14 +116,14 @@ class CatalogueModuleService extends MedusaService({ CatalogueEntry, CatalogueWo
     }
     query.orderBy("product_id", "asc").limit(params.limit).offset((params.page - 1) * params.limit)
 
-    const rows: { product_id: string; total: string }[] = await query
+    const rows: { product_id: string; total: string; document: any; variant_stock: any }[] = await query
     let total = rows.length ? Number(rows[0].total) : 0
     if (!rows.length && params.page > 1) {
       // Past the last page: still answer how many there are.
       const [{ count }] = await query.clone().clearSelect().clearOrder().offset(0).limit(1).count("* as count")
       total = Number(count)
     }
-    return { ids: rows.map((r) => r.product_id), total }
+    return { ids: rows.map((r) => r.product_id), total, rows }
   }
 }
 

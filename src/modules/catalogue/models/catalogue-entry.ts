@@ -21,6 +21,10 @@ const CatalogueEntry = model.define("catalogue_entry", {
   // Lowest calculated variant price per currency, in minor units (cents, fils).
   price_usd: model.number().nullable(),
   price_jod: model.number().nullable(),
+  // The list's answer for this product per currency code, without stock...
+  document: model.json(),
+  // ...and per sales channel and variant: [sellable now, available].
+  variant_stock: model.json(),
   // Folded search text per field (see lib/text.ts), weighted in that order.
   search_name: model.text(),
   search_tags: model.text(),
