@@ -20,7 +20,18 @@ export default async function benchCatalogue({ container }: ExecArgs) {
   const { data: existing } = await query.graph({ entity: "product", fields: ["id"] })
   const missing = Math.max(0, target - existing.length)
   logger.info(`Catalogue has ${existing.length} products; adding ${missing} to reach ${target}.`)
-  if (!missing) return
+  if (missing) {
+    await grow(container, existing.length, missing)
+  }
+  logger.info("Rebuilding the catalogue index ...")
+  await catalogueSettled()
+  const { result } = await refreshCatalogueWorkflow(container).run({ input: {} })
+  logger.info(`Catalogue index: ${result.refreshed} products.`)
+}
+
+async function grow(container: ExecArgs["container"], start: number, missing: number) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
 
   const [channel] = await container.resolve(Modules.SALES_CHANNEL).listSalesChannels({ name: "Skinior Storefront" })
   const [location] = await container.resolve(Modules.STOCK_LOCATION).listStockLocations({ name: "Amman Warehouse" })
@@ -34,7 +45,7 @@ export default async function benchCatalogue({ container }: ExecArgs) {
   for (let done = 0; done < missing; done += BATCH) {
     const size = Math.min(BATCH, missing - done)
     const batch = Array.from({ length: size }, (_, i) => {
-      const n = existing.length + done + i
+      const n = start + done + i
       const base = PRODUCTS[n % PRODUCTS.length]
       const factor = 0.6 + ((n * 37) % 100) / 100
       return { n, base, factor }
@@ -96,8 +107,4 @@ export default async function benchCatalogue({ container }: ExecArgs) {
     })
     logger.info(`  ${done + size}/${missing} products`)
   }
-  logger.info("Rebuilding the catalogue index ...")
-  await catalogueSettled()
-  const { result } = await refreshCatalogueWorkflow(container).run({ input: {} })
-  logger.info(`Catalogue index: ${result.refreshed} products.`)
 }
