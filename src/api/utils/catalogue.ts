@@ -15,16 +15,17 @@ const DAY_SECONDS = 24 * 60 * 60
 
 /**
  * Answers from Medusa's caching module (Redis with REDIS_URL, memory
- * otherwise) for up to a day; every catalogue change clears the tag.
+ * otherwise) for up to a day; every catalogue change clears the tag. The
+ * answer is kept as its JSON text, so a hit costs no serialisation.
  */
-export async function cachedAnswer<T extends object>(scope: MedusaContainer, parts: unknown, compute: () => Promise<T>) {
+export async function cachedJson(scope: MedusaContainer, parts: unknown, compute: () => Promise<object>) {
   const caching = scope.resolve(Modules.CACHING)
   const key = `api-v1:${createHash("sha256").update(JSON.stringify(parts)).digest("hex")}`
-  const hit = (await caching.get({ key })) as T | null
-  if (hit) return hit
-  const answer = await compute()
-  await caching.set({ key, data: answer, ttl: DAY_SECONDS, tags: [CATALOGUE_CACHE_TAG] })
-  return answer
+  const hit = (await caching.get({ key })) as { json?: string } | null
+  if (hit?.json) return hit.json
+  const json = JSON.stringify(await compute())
+  await caching.set({ key, data: { json }, ttl: DAY_SECONDS, tags: [CATALOGUE_CACHE_TAG] })
+  return json
 }
 
 async function loadProducts(scope: MedusaContainer, filters: Record<string, unknown>, currency: string, channelId: string) {

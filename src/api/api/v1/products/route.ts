@@ -1,9 +1,9 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { cachedAnswer, listCatalogue } from "../../../utils/catalogue"
+import { cachedJson, listCatalogue } from "../../../utils/catalogue"
 import { salesChannelOf } from "../../../utils/sales-channel"
 import type { ListProductsQuery } from "./validators"
 
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const params = { ...(req.validatedQuery as ListProductsQuery), channelId: await salesChannelOf(req) }
-  res.json(await cachedAnswer(req.scope, ["products", params], () => listCatalogue(req.scope, params)))
+  res.type("application/json").send(await cachedJson(req.scope, ["products", params], () => listCatalogue(req.scope, params)))
 }

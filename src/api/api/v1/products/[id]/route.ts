@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { cachedAnswer, productDetail } from "../../../../utils/catalogue"
+import { cachedJson, productDetail } from "../../../../utils/catalogue"
 import { salesChannelOf } from "../../../../utils/sales-channel"
 import { parseQuery } from "../../../../http/validate"
 import { ProductDetailQuery } from "../validators"
@@ -8,8 +8,8 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   // Not a middleware: "/api/v1/products/:id" would also match /products/search.
   const { currency } = parseQuery(ProductDetailQuery, req.query)
   const channelId = await salesChannelOf(req)
-  const data = await cachedAnswer(req.scope, ["product", req.params.id, currency, channelId], async () => ({
+  const json = await cachedJson(req.scope, ["product", req.params.id, currency, channelId], async () => ({
     data: await productDetail(req.scope, req.params.id, currency, channelId),
   }))
-  res.json(data)
+  res.type("application/json").send(json)
 }

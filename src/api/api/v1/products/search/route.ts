@@ -1,10 +1,10 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { cachedAnswer, listCatalogue } from "../../../../utils/catalogue"
+import { cachedJson, listCatalogue } from "../../../../utils/catalogue"
 import { salesChannelOf } from "../../../../utils/sales-channel"
 import type { SearchProductsQuery } from "../validators"
 
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const { q, ...filters } = req.validatedQuery as SearchProductsQuery
   const params = { ...filters, search: q, sortBy: filters.sortBy ?? "relevance", channelId: await salesChannelOf(req) }
-  res.json(await cachedAnswer(req.scope, ["search", params], () => listCatalogue(req.scope, params)))
+  res.type("application/json").send(await cachedJson(req.scope, ["search", params], () => listCatalogue(req.scope, params)))
 }
