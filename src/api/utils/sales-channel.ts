@@ -2,12 +2,30 @@ import type { MedusaRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { validationError } from "../http/errors"
 
+// Every catalogue read needs its channel; asking the database each time would
+// cost more than a cached answer. Kept briefly, so a revoked key or a new
+// default channel takes effect within half a minute.
+const TTL_MS = 30_000
+const memo = new Map<string, { channelId: string; until: number }>()
+
+async function remembered(key: string, resolve: () => Promise<string>) {
+  const hit = memo.get(key)
+  if (hit && hit.until > Date.now()) return hit.channelId
+  const channelId = await resolve()
+  memo.set(key, { channelId, until: Date.now() + TTL_MS })
+  return channelId
+}
+
 /**
  * The sales channel a storefront reads: the one of its publishable key
  * (Medusa's x-publishable-api-key header), else the store's default.
  */
 export async function salesChannelOf(req: MedusaRequest): Promise<string> {
   const token = req.get("x-publishable-api-key")
+  return remembered(token ? `key:${token}` : "default", () => lookUp(req, token))
+}
+
+async function lookUp(req: MedusaRequest, token: string | undefined): Promise<string> {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   if (token) {
     const {
