@@ -3,6 +3,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, getVariantAvailability, Modules, QueryContext } from "@medusajs/framework/utils"
 import { CATALOGUE_MODULE } from "../../modules/catalogue"
 import type CatalogueModuleService from "../../modules/catalogue/service"
+import type { CatalogueQuery } from "../../modules/catalogue/service"
 import { REVIEW_MODULE } from "../../modules/review"
 import type ReviewModuleService from "../../modules/review/service"
 import { CATALOGUE_CACHE_TAG } from "../../workflows/steps/clear-catalogue-cache"
@@ -45,20 +46,10 @@ async function loadProducts(scope: MedusaContainer, filters: Record<string, unkn
   return { products, counts }
 }
 
-export type CatalogueParams = {
+export type CatalogueParams = Omit<CatalogueQuery, "salesChannelId" | "currency" | "words"> & {
   channelId: string
   currency: "USD" | "JOD"
-  page: number
-  limit: number
-  category?: string
-  skinType?: string
-  concern?: string
-  minPrice?: number
-  maxPrice?: number
-  inStock?: boolean
   search?: string
-  sortBy?: "price" | "name" | "created_at" | "relevance"
-  sortOrder?: "asc" | "desc"
 }
 
 /** One page of the storefront's product list or search, in the contract's list envelope. */
