@@ -257,6 +257,8 @@ medusaIntegrationTestRunner({
         expect(res.data.map((p: any) => p.price)).toEqual([...res.data.map((p: any) => p.price)].sort((a, b) => a - b))
         expect(res.pagination.limit).toBe(2)
         expect((await search("q=zzzzqqq")).data).toMatchObject({ data: [], pagination: { total: 0 } })
+        // Only punctuation: no words to search for, so nothing matches.
+        expect((await search("q=%21%3F")).data).toMatchObject({ data: [], pagination: { total: 0 } })
       })
     })
 

@@ -68,14 +68,13 @@ export async function listCatalogue(scope: MedusaContainer, params: CataloguePar
     minPrice: params.minPrice,
     maxPrice: params.maxPrice,
     inStock: params.inStock,
-    // A search of only one-letter words or punctuation matches nothing.
-    words: params.search !== undefined ? (words?.length ? words : []) : undefined,
+    words,
     sortBy: params.sortBy,
     sortOrder: params.sortOrder,
   })
   // The read model already holds each answer; only stock is per channel.
   return {
-    data: (rows ?? []).map((row) => withStock(row.document[currency], row.variant_stock?.[params.channelId] ?? {})),
+    data: rows.map((row) => withStock(row.document[currency], row.variant_stock?.[params.channelId] ?? {})),
     pagination: pagination(params.page, params.limit, total),
   }
 }

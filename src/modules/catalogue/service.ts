@@ -37,6 +37,8 @@ const FIELD_WEIGHTS: [string, number][] = [
 
 type Knex = any
 
+export type CatalogueRow = { product_id: string; document: any; variant_stock: any }
+
 /** Each word as a prefix or one of its close spellings; all words must match. */
 function toTsQuery(words: string[], corrections: Record<string, string[]>) {
   return words
@@ -84,8 +86,9 @@ class CatalogueModuleService extends MedusaService({ CatalogueEntry, CatalogueWo
     if (params.minPrice !== undefined) query.where(price, ">=", params.minPrice)
     if (params.maxPrice !== undefined) query.where(price, "<=", params.maxPrice)
     if (params.inStock) query.whereRaw("? = any(in_stock_channel_ids)", [params.salesChannelId])
-    if (params.words?.length) {
-      if (!tsquery) return { ids: [] as string[], total: 0 }
+    if (params.words !== undefined) {
+      // A search whose text has no words (only punctuation) matches nothing.
+      if (!tsquery) return { ids: [] as string[], total: 0, rows: [] as CatalogueRow[] }
       query.whereRaw("search_vector @@ to_tsquery('simple', ?)", [tsquery])
     }
 
@@ -116,7 +119,7 @@ class CatalogueModuleService extends MedusaService({ CatalogueEntry, CatalogueWo
     }
     query.orderBy("product_id", "asc").limit(params.limit).offset((params.page - 1) * params.limit)
 
-    const rows: { product_id: string; total: string; document: any; variant_stock: any }[] = await query
+    const rows: (CatalogueRow & { total: string })[] = await query
     let total = rows.length ? Number(rows[0].total) : 0
     if (!rows.length && params.page > 1) {
       // Past the last page: still answer how many there are.
