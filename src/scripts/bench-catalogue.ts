@@ -2,6 +2,7 @@ import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules, ProductStatus } from "@medusajs/framework/utils"
 import { createInventoryLevelsWorkflow, createProductsWorkflow } from "@medusajs/medusa/core-flows"
 import { PRODUCTS } from "./seed/catalogue"
+import { toSkincareInput } from "./seed/products"
 import { upsertProductSkincareWorkflow } from "../workflows/upsert-product-skincare"
 import { refreshCatalogueWorkflow } from "../workflows/refresh-catalogue"
 import { catalogueSettled } from "../lib/catalogue-refresher"
@@ -91,18 +92,7 @@ async function grow(container: ExecArgs["container"], start: number, missing: nu
     })
     await upsertProductSkincareWorkflow(container).run({
       input: {
-        items: result.map((product, i) => {
-          const base = batch[i].base
-          return {
-            product_id: product.id,
-            ingredients: base.ingredients,
-            skin_types: base.skinTypes,
-            concerns: base.concerns,
-            how_to_use: base.howToUse,
-            seo_title: base.seoTitle,
-            seo_description: base.seoDescription,
-          }
-        }),
+        items: result.map((product, i) => toSkincareInput(product.id, batch[i].base)),
       },
     })
     logger.info(`  ${done + size}/${missing} products`)

@@ -85,7 +85,7 @@ export async function loadCartFor(
  */
 export async function loadCheckoutCart(scope: MedusaContainer, cartId: string, actorId: string | undefined) {
   try {
-    return await loadCartFor(scope, cartId, actorId)
+    return await loadOpenCart(scope, cartId, actorId)
   } catch (e) {
     if (ApiError.isApiError(e) && e.status === 404) {
       throw validationError("Cart not found", [{ field: "cartId", message: `Cart ${cartId} does not exist` }])
@@ -94,11 +94,13 @@ export async function loadCheckoutCart(scope: MedusaContainer, cartId: string, a
   }
 }
 
-/** A cart that has become an order cannot change any more. */
-export function assertCartOpen({ cart }: CartAccess) {
-  if (cart.completed_at) {
-    throw new MedusaError(MedusaError.Types.CONFLICT, `Cart ${cart.id} is already completed`)
+/** A cart the caller may change: loadCartFor's checks, and not yet ordered (409). */
+export async function loadOpenCart(scope: MedusaContainer, cartId: string, actorId: string | undefined) {
+  const access = await loadCartFor(scope, cartId, actorId)
+  if (access.cart.completed_at) {
+    throw new MedusaError(MedusaError.Types.CONFLICT, `Cart ${cartId} is already completed`)
   }
+  return access
 }
 
 export async function cartAvailability(

@@ -159,6 +159,19 @@ async function seedSalePrices({ container, report }: SeedContext) {
   report(`sale price list (${onSale.length} variants)`, 1, 0)
 }
 
+/** A catalogue product's skincare facts as the upsert workflow takes them. */
+export function toSkincareInput(productId: string, data: SeedProduct) {
+  return {
+    product_id: productId,
+    ingredients: data.ingredients,
+    skin_types: data.skinTypes,
+    concerns: data.concerns,
+    how_to_use: data.howToUse,
+    seo_title: data.seoTitle,
+    seo_description: data.seoDescription,
+  }
+}
+
 /** The skincare facts of every catalogue product that has none yet. */
 async function seedSkincare({ container, report }: SeedContext) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -176,18 +189,9 @@ async function seedSkincare({ container, report }: SeedContext) {
   if (missing.length) {
     await upsertProductSkincareWorkflow(container).run({
       input: {
-        items: missing.map((product) => {
-          const data = PRODUCTS.find((p) => p.handle === product.handle)!
-          return {
-            product_id: product.id,
-            ingredients: data.ingredients,
-            skin_types: data.skinTypes,
-            concerns: data.concerns,
-            how_to_use: data.howToUse,
-            seo_title: data.seoTitle,
-            seo_description: data.seoDescription,
-          }
-        }),
+        items: missing.map((product) =>
+          toSkincareInput(product.id, PRODUCTS.find((p) => p.handle === product.handle)!)
+        ),
       },
     })
   }

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { clearCartWorkflow } from "../../../../../workflows/clear-cart"
-import { assertCartOpen, loadCartFor, presentCartById, withCartLock } from "../../../../utils/cart"
+import { loadOpenCart, presentCartById, withCartLock } from "../../../../utils/cart"
 
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   res.json({ data: await presentCartById(req.scope, req.params.cartId, req.auth_context?.actor_id) })
@@ -9,8 +9,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 export async function DELETE(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const { cartId } = req.params
   await withCartLock(req.scope, cartId, async () => {
-    const access = await loadCartFor(req.scope, cartId, req.auth_context?.actor_id)
-    assertCartOpen(access)
+    const access = await loadOpenCart(req.scope, cartId, req.auth_context?.actor_id)
     await clearCartWorkflow(req.scope).run({
       input: {
         cart_id: cartId,

@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { PromotionActions } from "@medusajs/framework/utils"
 import { updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 import { presentDiscount } from "../../../../presenters/discount"
-import { assertCartOpen, loadCartFor, presentCartById, withCartLock } from "../../../../utils/cart"
+import { loadOpenCart, presentCartById, withCartLock } from "../../../../utils/cart"
 import {
   assertMinimumMet,
   assertNoCodeApplied,
@@ -17,8 +17,7 @@ export async function POST(req: AuthenticatedMedusaRequest<ApplyDiscountBody>, r
   const { cartId, discountCode } = req.validatedBody
   const actorId = req.auth_context?.actor_id
   const promotion = await withCartLock(req.scope, cartId, async () => {
-    const access = await loadCartFor(req.scope, cartId, actorId)
-    assertCartOpen(access)
+    const access = await loadOpenCart(req.scope, cartId, actorId)
     const found = await findPromotion(req.scope, discountCode)
     assertNoCodeApplied(access.cart)
     assertPromotionUsable(found)
@@ -41,8 +40,7 @@ export async function DELETE(req: AuthenticatedMedusaRequest<RemoveDiscountBody>
   const { cartId } = req.validatedBody
   const actorId = req.auth_context?.actor_id
   await withCartLock(req.scope, cartId, async () => {
-    const access = await loadCartFor(req.scope, cartId, actorId)
-    assertCartOpen(access)
+    const access = await loadOpenCart(req.scope, cartId, actorId)
     const codes = (access.cart.promotions ?? []).flatMap((p) => (p?.code ? [p.code] : []))
     if (!codes.length) {
       throw new ApiError(404, "RESOURCE_NOT_FOUND", "No discount code is applied to this cart")

@@ -5,14 +5,13 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { presentShippingMethods, PricedOption } from "../../../../presenters/shipping"
 import { toCartAddress } from "../../../../utils/checkout-address"
-import { assertCartOpen, loadCheckoutCart, withCartLock } from "../../../../utils/cart"
+import { loadCheckoutCart, withCartLock } from "../../../../utils/cart"
 import type { ShippingQuoteBody } from "../validators"
 
 export async function POST(req: AuthenticatedMedusaRequest<ShippingQuoteBody>, res: MedusaResponse) {
   const { cartId, shippingAddress } = req.validatedBody
   const quote = await withCartLock(req.scope, cartId, async () => {
     const access = await loadCheckoutCart(req.scope, cartId, req.auth_context?.actor_id)
-    assertCartOpen(access)
     const { governorate, address } = await toCartAddress(req.scope, access.cart.region_id!, shippingAddress)
     await updateCartWorkflow(req.scope).run({ input: { id: cartId, shipping_address: address } })
     const { result } = await listShippingOptionsForCartWithPricingWorkflow(req.scope).run({

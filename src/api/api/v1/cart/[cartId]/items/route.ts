@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { addToCartWorkflow } from "@medusajs/medusa/core-flows"
-import { assertCartOpen, loadCartFor, presentCartById, withCartLock } from "../../../../../utils/cart"
+import { loadOpenCart, presentCartById, withCartLock } from "../../../../../utils/cart"
 import { assertQuantity, assertSellableVariant } from "../../helpers"
 import type { AddCartItemBody } from "../../validators"
 
@@ -9,7 +9,7 @@ export async function POST(req: AuthenticatedMedusaRequest<AddCartItemBody>, res
   const actorId = req.auth_context?.actor_id
   const { productId, variantId, quantity } = req.validatedBody
   await withCartLock(req.scope, cartId, async () => {
-    assertCartOpen(await loadCartFor(req.scope, cartId, actorId))
+    await loadOpenCart(req.scope, cartId, actorId)
     assertQuantity(quantity)
     await assertSellableVariant(req.scope, productId, variantId)
     await addToCartWorkflow(req.scope).run({

@@ -1,8 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { deleteLineItemsWorkflow, updateLineItemInCartWorkflow } from "@medusajs/medusa/core-flows"
 import {
-  assertCartOpen,
-  loadCartFor,
+  loadOpenCart,
   presentCartById,
   revalidateDiscounts,
   withCartLock,
@@ -14,8 +13,7 @@ export async function PUT(req: AuthenticatedMedusaRequest<UpdateCartItemBody>, r
   const { cartId, itemId } = req.params
   const actorId = req.auth_context?.actor_id
   const message = await withCartLock(req.scope, cartId, async () => {
-    const access = await loadCartFor(req.scope, cartId, actorId)
-    assertCartOpen(access)
+    const access = await loadOpenCart(req.scope, cartId, actorId)
     assertCartItem(access.cart, itemId)
     assertQuantity(req.validatedBody.quantity)
     await updateLineItemInCartWorkflow(req.scope).run({
@@ -30,8 +28,7 @@ export async function DELETE(req: AuthenticatedMedusaRequest, res: MedusaRespons
   const { cartId, itemId } = req.params
   const actorId = req.auth_context?.actor_id
   const message = await withCartLock(req.scope, cartId, async () => {
-    const access = await loadCartFor(req.scope, cartId, actorId)
-    assertCartOpen(access)
+    const access = await loadOpenCart(req.scope, cartId, actorId)
     assertCartItem(access.cart, itemId)
     await deleteLineItemsWorkflow(req.scope).run({ input: { cart_id: cartId, ids: [itemId] } })
     return revalidateDiscounts(req.scope, cartId, actorId, "Item removed from cart successfully")
