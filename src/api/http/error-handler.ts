@@ -1,7 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { errorHandler as medusaErrorHandler } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { ApiError, ErrorCode, ErrorDetail } from "./errors"
+import { ApiError, ErrorCode, ErrorDetail } from "../../lib/errors"
 import { applyRequestContext } from "./request-context"
 
 type ContractError = { status: number; code: ErrorCode; message: string; details?: ErrorDetail[] }

@@ -1,5 +1,5 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { notFoundError } from "./errors"
+import { notFoundError } from "../../lib/errors"
 
 type RouteLayer = {
   regexp: RegExp

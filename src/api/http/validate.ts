@@ -1,6 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { z } from "@medusajs/framework/zod"
-import { ErrorDetail, validationError } from "./errors"
+import { ErrorDetail, validationError } from "../../lib/errors"
 
 type Issue = z.core.$ZodIssue
 

@@ -6,7 +6,7 @@ import {
   Modules,
 } from "@medusajs/framework/utils"
 import { cartExpiresAt } from "../../lib/cart-rules"
-import { ApiError, notFoundError, validationError } from "../http/errors"
+import { ApiError, notFoundError, validationError } from "../../lib/errors"
 import { Availability, CartRecord, presentCart } from "../presenters/cart"
 import { dropCodesBelowMinimum } from "./discount"
 

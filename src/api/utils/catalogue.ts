@@ -10,7 +10,7 @@ import { CATALOGUE_CACHE_TAG } from "../../workflows/steps/clear-catalogue-cache
 import { wordsOf } from "../../lib/text"
 import { PRODUCT_FIELDS, presentProduct, presentProductDetail, ProductRecord } from "../presenters/product"
 import { pagination } from "./pagination"
-import { notFoundError } from "../http/errors"
+import { notFoundError } from "../../lib/errors"
 
 const DAY_SECONDS = 24 * 60 * 60
 

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { Governorate, resolveGovernorate } from "../../lib/jordan"
-import { ApiError, validationError } from "../http/errors"
+import { ApiError, validationError } from "../../lib/errors"
 import type { CheckoutAddress } from "../api/v1/checkout/validators"
 
 const notServiceable = (message: string, field: string) =>

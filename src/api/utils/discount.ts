@@ -4,7 +4,7 @@ import { updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 import { PROMOTION_MINIMUM_MODULE } from "../../modules/promotion-minimum"
 import type PromotionMinimumModuleService from "../../modules/promotion-minimum/service"
 import { toMinorUnits } from "../../lib/money"
-import { ApiError } from "../http/errors"
+import { ApiError } from "../../lib/errors"
 
 const discountError = (status: number, message: string, field = "discountCode") =>
   new ApiError(status, "DISCOUNT_ERROR", message, [{ field, message }])

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { notFoundError } from "../http/errors"
+import { notFoundError } from "../../lib/errors"
 
 /** A published product by id or handle; anything else is the contract's 404. */
 export async function findPublishedProduct(scope: MedusaContainer, idOrHandle: string, fields = ["id"]) {

@@ -1,6 +1,6 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { validationError } from "../http/errors"
+import { validationError } from "../../lib/errors"
 
 // Every catalogue read needs its channel; asking the database each time would
 // cost more than a cached answer. Kept briefly, so a revoked key or a new

@@ -1,7 +1,7 @@
 import { addToCartWorkflow, updateLineItemInCartWorkflow } from "@medusajs/medusa/core-flows"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, getVariantAvailability } from "@medusajs/framework/utils"
-import { ApiError } from "../../api/http/errors"
+import { ApiError } from "../../lib/errors"
 import { maxQuantityPerLine } from "../../lib/cart-rules"
 
 type Line = { variantId: string; quantity: number }

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { ApiError, validationError } from "../../../http/errors"
+import { ApiError, validationError } from "../../../../lib/errors"
 import { maxQuantityPerLine } from "../../../../lib/cart-rules"
 
 /** 422 unless `quantity` is a whole number from 1 to the per-line maximum. */

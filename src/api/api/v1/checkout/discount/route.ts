@@ -10,7 +10,7 @@ import {
   findPromotion,
   removePromotionCodes,
 } from "../../../../utils/discount"
-import { ApiError } from "../../../../http/errors"
+import { ApiError } from "../../../../../lib/errors"
 import type { ApplyDiscountBody, RemoveDiscountBody } from "../validators"
 
 export async function POST(req: AuthenticatedMedusaRequest<ApplyDiscountBody>, res: MedusaResponse) {

@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import { toContractError } from "../error-handler"
-import { ApiError } from "../errors"
+import { ApiError } from "../../../lib/errors"
 import { validateBody, validateQuery } from "../validate"
 
 function runMiddleware(middleware: any, req: Record<string, unknown>) {
