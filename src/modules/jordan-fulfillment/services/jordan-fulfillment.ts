@@ -61,7 +61,8 @@ class JordanFulfillmentProviderService extends AbstractFulfillmentProviderServic
     context: CalculateShippingOptionPriceContext
   ): Promise<CalculatedShippingOptionPrice> {
     const { rule } = this.ruleFor(optionData, context.shipping_address as Address)
-    return { calculated_amount: rule.price, is_calculated_price_tax_inclusive: false }
+    // Rule prices are Jordanian shelf prices in JOD: the 16% GST is inside them (DESIGN.md "Money").
+    return { calculated_amount: rule.price, is_calculated_price_tax_inclusive: true }
   }
 
   async validateFulfillmentData(
