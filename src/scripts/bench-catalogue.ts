@@ -5,7 +5,7 @@ import { PRODUCTS } from "./seed/catalogue"
 import { toSkincareInput } from "./seed/products"
 import { upsertProductSkincareWorkflow } from "../workflows/upsert-product-skincare"
 import { refreshCatalogueWorkflow } from "../workflows/refresh-catalogue"
-import { catalogueSettled } from "../lib/catalogue-refresher"
+import { catalogueSettled } from "../workflows/catalogue-refresher"
 
 const BATCH = 50
 

@@ -10,7 +10,7 @@ import { seedReviews } from "./seed/reviews"
 import { seedShippingRules } from "./seed/shipping-rules"
 import { seedStore } from "./seed/store"
 import { refreshCatalogueWorkflow } from "../workflows/refresh-catalogue"
-import { catalogueSettled } from "../lib/catalogue-refresher"
+import { catalogueSettled } from "../workflows/catalogue-refresher"
 
 /**
  * `npm run seed`: the Skinior shop's base data. Idempotent: every step

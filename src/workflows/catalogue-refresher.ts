@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { refreshCatalogueWorkflow } from "../workflows/refresh-catalogue"
-import { CATALOGUE_CACHE_TAG } from "../workflows/steps/clear-catalogue-cache"
+import { CATALOGUE_CACHE_TAG } from "../modules/catalogue"
+import { refreshCatalogueWorkflow } from "./refresh-catalogue"
 
 /**
  * Coalesces catalogue refreshes in this process: one product save fires a

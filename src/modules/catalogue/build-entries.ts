@@ -1,8 +1,8 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, getVariantAvailability, QueryContext } from "@medusajs/framework/utils"
-import { toMinorUnits } from "./money"
-import { PRODUCT_FIELDS as PRESENTED_FIELDS, presentProduct, ProductRecord } from "../api/presenters/product"
-import { foldText, wordsOf } from "./text"
+import type { RemoteQueryFunction } from "@medusajs/framework/types"
+import { getVariantAvailability, QueryContext } from "@medusajs/framework/utils"
+import { toMinorUnits } from "../../lib/money"
+import { foldText, wordsOf } from "../../lib/text"
+import { PRODUCT_FIELDS as PRESENTED_FIELDS, presentCatalogueProduct, ProductRecord } from "./document"
 
 export const CATALOGUE_CURRENCIES = ["usd", "jod"] as const
 
@@ -31,7 +31,7 @@ const PRODUCT_FIELDS = [
 
 type Variant = { id: string; manage_inventory?: boolean; allow_backorder?: boolean }
 
-async function variantPrices(query: any, productIds: string[], currency: string) {
+async function variantPrices(query: Omit<RemoteQueryFunction, symbol>, productIds: string[], currency: string) {
   const { data } = await query.graph({
     entity: "product_variant",
     fields: ["id", "product_id", "calculated_price.calculated_amount", "calculated_price.original_amount"],
@@ -50,9 +50,12 @@ async function variantPrices(query: any, productIds: string[], currency: string)
   return { lowest, byVariant }
 }
 
-/** The catalogue read model of some products, computed from Medusa's own data. */
-export async function buildCatalogueEntries(container: MedusaContainer, productIds: string[]) {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+/**
+ * The catalogue read model of some products, computed from Medusa's own data.
+ * A module cannot reach other modules' data itself, so the caller (a workflow
+ * step) passes the application's Query.
+ */
+export async function buildCatalogueEntries(query: Omit<RemoteQueryFunction, symbol>, productIds: string[]) {
   const { data: products } = await query.graph({
     entity: "product",
     fields: PRODUCT_FIELDS,
@@ -123,7 +126,7 @@ export async function buildCatalogueEntries(container: MedusaContainer, productI
               calculated_price: prices[currency].byVariant.get(v.id),
             })),
           } as ProductRecord
-          return [currency, presentProduct(record, currency, {})]
+          return [currency, presentCatalogueProduct(record, currency, {})]
         })
       ),
       variant_stock: stock.get(product.id) ?? {},

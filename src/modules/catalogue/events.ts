@@ -1,5 +1,4 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { RemoteQueryFunction } from "@medusajs/framework/types"
 
 /** Events after which product listings may read differently. */
 export const CATALOGUE_EVENTS = [
@@ -36,11 +35,10 @@ const ids = (data: unknown): string[] =>
  * list change), `[]` means none (a review only changes cached answers).
  */
 export async function productIdsOfEvent(
-  container: MedusaContainer,
+  query: Omit<RemoteQueryFunction, symbol>,
   name: string,
   data: unknown
 ): Promise<string[] | undefined> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const entityIds = ids(data)
   const through = async (entity: string, path: string) => {
     const { data: rows } = await query.graph({

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { Modules } from "@medusajs/framework/utils"
+import { CATALOGUE_CACHE_TAG } from "../../modules/catalogue"
 
-export const CATALOGUE_CACHE_TAG = "api-v1-catalogue"
 export const clearCatalogueCacheStepId = "clear-catalogue-cache"
 
 /** Drops every cached catalogue answer (list, detail, search); nothing to undo. */

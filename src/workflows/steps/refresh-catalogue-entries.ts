@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CATALOGUE_MODULE } from "../../modules/catalogue"
 import type CatalogueModuleService from "../../modules/catalogue/service"
-import { buildCatalogueEntries } from "../../lib/catalogue-entries"
+import { buildCatalogueEntries } from "../../modules/catalogue/build-entries"
 
 export const refreshCatalogueEntriesStepId = "refresh-catalogue-entries"
 
@@ -22,7 +22,7 @@ export const refreshCatalogueEntriesStep = createStep(
     // In slices, so a full rebuild of a large catalogue stays within memory.
     const built: Awaited<ReturnType<typeof buildCatalogueEntries>> = []
     for (let start = 0; start < productIds.length; start += 250) {
-      built.push(...(await buildCatalogueEntries(container, productIds.slice(start, start + 250))))
+      built.push(...(await buildCatalogueEntries(query, productIds.slice(start, start + 250))))
     }
 
     const previous = await service.listCatalogueEntries(
