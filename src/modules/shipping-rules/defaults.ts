@@ -1,26 +1,20 @@
 import { GOVERNORATES } from "../../lib/jordan"
+import { SHIPPING_METHODS } from "../../lib/shipping-methods"
 
-export const METHODS = ["standard", "express", "same_day"] as const
-export type ShippingMethod = (typeof METHODS)[number]
-
-export const METHOD_NAMES: Record<ShippingMethod, string> = {
-  standard: "Standard Delivery",
-  express: "Express Delivery",
-  same_day: "Same Day Delivery",
-}
-
-/** The launch rules: standard 5 JOD (3–5 days) and express 10 JOD (1–2) everywhere, same day 15 JOD in Amman only. */
+/**
+ * The launch rules, one per governorate and method, from the shipping-method
+ * vocabulary: standard 5 JOD (3–5 days) and express 10 JOD (1–2) everywhere,
+ * same day 15 JOD offered in Amman only.
+ */
 export function defaultShippingRules() {
-  return GOVERNORATES.flatMap((g) => [
-    { governorate: g.code, method: "standard" as const, available: true, price: 5, min_days: 3, max_days: 5 },
-    { governorate: g.code, method: "express" as const, available: true, price: 10, min_days: 1, max_days: 2 },
-    {
+  return GOVERNORATES.flatMap((g) =>
+    SHIPPING_METHODS.map((method) => ({
       governorate: g.code,
-      method: "same_day" as const,
-      available: g.code === "JO-AM",
-      price: 15,
-      min_days: 0,
-      max_days: 0,
-    },
-  ])
+      method: method.code,
+      available: !method.jordanOnlyIn || method.jordanOnlyIn.includes(g.code),
+      price: method.jodPrice,
+      min_days: method.minDays,
+      max_days: method.maxDays,
+    }))
+  )
 }

@@ -5,6 +5,8 @@ import {
   linkSalesChannelsToStockLocationWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { governorateByCode } from "../../lib/jordan"
+import { describeDelivery, SHIPPING_METHODS, ShippingMethodDefinition } from "../../lib/shipping-methods"
 import type { SeedContext } from "./context"
 
 export const STOCK_LOCATION_NAME = "Amman Warehouse"
@@ -18,11 +20,14 @@ const ZONES = [
   { name: "United States", country: "us" },
 ]
 const JORDAN_PROVIDER = "jordan-shipping_jordan"
-const METHODS = [
-  { code: "standard", label: "Standard Delivery", description: "3-5 business days", usd: 5, min: 3, max: 5 },
-  { code: "express", label: "Express Delivery", description: "1-2 business days", usd: 10, min: 1, max: 2 },
-  { code: "same_day", label: "Same Day Delivery", description: "Within Amman only", usd: undefined, min: 0, max: 0 },
-]
+
+/** The option type's description, from the method's launch days and where it is offered. */
+const describe = (method: ShippingMethodDefinition) =>
+  describeDelivery(
+    method.minDays,
+    method.maxDays,
+    method.jordanOnlyIn?.map((code) => governorateByCode(code)?.name ?? code)
+  )
 
 /** Stock location, shipping profile, fulfillment set and shipping options for both regions. */
 export async function seedFulfillment(
@@ -114,32 +119,32 @@ export async function seedFulfillment(
     { relations: ["service_zone", "type"] }
   )
   const zoneId = (name: string) => fulfillmentSet.service_zones.find((z) => z.name === name)!.id
-  const common = (method: (typeof METHODS)[number]) => ({
+  const common = (method: ShippingMethodDefinition) => ({
     shipping_profile_id: profile.id,
-    type: { label: method.label, description: method.description, code: method.code },
+    type: { label: method.name, description: describe(method), code: method.code },
     rules: [
       { attribute: "enabled_in_store", value: "true", operator: "eq" as const },
       { attribute: "is_return", value: "false", operator: "eq" as const },
     ],
   })
   const wanted = [
-    ...METHODS.map((method) => ({
-      name: `${method.label} (Jordan)`,
+    ...SHIPPING_METHODS.map((method) => ({
+      name: `${method.name} (Jordan)`,
       price_type: "calculated" as const,
       provider_id: JORDAN_PROVIDER,
       service_zone_id: zoneId("Jordan"),
       data: { method: method.code, rules: {} },
       ...common(method),
     })),
-    ...METHODS.filter((method) => method.usd !== undefined).map((method) => ({
-      name: `${method.label} (United States)`,
+    ...SHIPPING_METHODS.filter((method) => method.usdPrice !== undefined).map((method) => ({
+      name: `${method.name} (United States)`,
       price_type: "flat" as const,
       provider_id: MANUAL_PROVIDER,
       service_zone_id: zoneId("United States"),
-      data: { method: method.code, min_days: method.min, max_days: method.max },
+      data: { method: method.code, min_days: method.minDays, max_days: method.maxDays },
       prices: [
-        { currency_code: "usd", amount: method.usd! },
-        { region_id: regionIds.us, amount: method.usd! },
+        { currency_code: "usd", amount: method.usdPrice! },
+        { region_id: regionIds.us, amount: method.usdPrice! },
       ],
       ...common(method),
     })),

@@ -2,24 +2,20 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { RocketLaunch } from "@medusajs/icons"
 import { Button, Container, Heading, Input, Switch, Table, Text, toast } from "@medusajs/ui"
 import { useEffect, useMemo, useState } from "react"
+import { SHIPPING_METHODS, ShippingMethodCode } from "../../../lib/shipping-methods"
 import { sdk } from "../../lib/sdk"
 
 type Rule = {
   id: string
   governorate: string
   governorate_name: string
-  method: "standard" | "express" | "same_day"
+  method: ShippingMethodCode
   available: boolean
   price: number
   min_days: number
   max_days: number
 }
 
-const METHODS: { key: Rule["method"]; label: string }[] = [
-  { key: "standard", label: "Standard" },
-  { key: "express", label: "Express" },
-  { key: "same_day", label: "Same day" },
-]
 
 function problemsOf(rule: Rule): string | undefined {
   if (!Number.isFinite(rule.price) || rule.price < 0) return "price must be 0 or more"
@@ -120,8 +116,8 @@ const ShippingRulesPage = () => {
               </Table.Row>
             </Table.Header>
             <Table.Body>
-              {METHODS.map(({ key, label }) => {
-                const rule = rules.find((r) => r.governorate === code && r.method === key)
+              {SHIPPING_METHODS.map(({ code: method, shortLabel: label }) => {
+                const rule = rules.find((r) => r.governorate === code && r.method === method)
                 if (!rule) return null
                 return (
                   <Table.Row key={rule.id}>
