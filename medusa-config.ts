@@ -58,7 +58,18 @@ const cachingModule = {
           },
         ],
       }
-    : { in_memory: { enable: true } },
+    : {
+        // Our bounded LRU instead of Medusa's built-in memory cache, which
+        // refuses new keys once full (every new catalogue URL answered 500).
+        providers: [
+          {
+            resolve: "./src/modules/memory-caching",
+            id: "memory-lru",
+            is_default: true,
+            options: { maxBytes: (Number(process.env.CACHE_MEMORY_MAX_MB) || 128) * 1024 * 1024 },
+          },
+        ],
+      },
 }
 
 module.exports = defineConfig({

@@ -7,6 +7,7 @@ import type { CatalogueQuery } from "../../modules/catalogue/service"
 import { REVIEW_MODULE } from "../../modules/review"
 import type ReviewModuleService from "../../modules/review/service"
 import { wordsOf } from "../../lib/text"
+import { cachedJsonText } from "../../lib/catalogue-cache"
 import { PRODUCT_FIELDS, presentProduct, presentProductDetail, ProductRecord } from "../presenters/product"
 import { pagination } from "./pagination"
 import { notFoundError } from "../../lib/errors"
@@ -14,18 +15,18 @@ import { notFoundError } from "../../lib/errors"
 const DAY_SECONDS = 24 * 60 * 60
 
 /**
- * Answers from Medusa's caching module (Redis with REDIS_URL, memory
- * otherwise) for up to a day; every catalogue change clears the tag. The
- * answer is kept as its JSON text, so a hit costs no serialisation.
+ * Answers from Medusa's caching module (Redis with REDIS_URL, a bounded
+ * memory cache otherwise) for up to a day; every catalogue change clears the
+ * tag. A failing or slow cache is a miss, never an error (lib/catalogue-cache).
  */
 export async function cachedJson(scope: MedusaContainer, parts: unknown, compute: () => Promise<object>) {
-  const caching = scope.resolve(Modules.CACHING)
   const key = `api-v1:${createHash("sha256").update(JSON.stringify(parts)).digest("hex")}`
-  const hit = (await caching.get({ key })) as { json?: string } | null
-  if (hit?.json) return hit.json
-  const json = JSON.stringify(await compute())
-  await caching.set({ key, data: { json }, ttl: DAY_SECONDS, tags: [CATALOGUE_CACHE_TAG] })
-  return json
+  return cachedJsonText(
+    scope.resolve(Modules.CACHING),
+    scope.resolve(ContainerRegistrationKeys.LOGGER),
+    { key, tags: [CATALOGUE_CACHE_TAG], ttl: DAY_SECONDS },
+    compute
+  )
 }
 
 async function loadProducts(scope: MedusaContainer, filters: Record<string, unknown>, currency: string, channelId: string) {

@@ -1,0 +1,66 @@
+import type { ICachingModuleService, Logger } from "@medusajs/framework/types"
+
+type Warn = Pick<Logger, "warn">
+
+/**
+ * Keeps the cache from ever failing or stalling a request: a cache operation
+ * that throws (a full cache, Redis down) or takes longer than `timeoutMs`
+ * counts as a miss, logs one warning, and the cache is left alone for
+ * `pauseMs` so a dead Redis does not cost every request the timeout.
+ */
+export class CacheGuard {
+  private bypassUntil = 0
+  private readonly timeoutMs: number
+  private readonly pauseMs: number
+  private readonly now: () => number
+
+  constructor({ timeoutMs = 500, pauseMs = 10_000, now = Date.now }: { timeoutMs?: number; pauseMs?: number; now?: () => number } = {}) {
+    this.timeoutMs = timeoutMs
+    this.pauseMs = pauseMs
+    this.now = now
+  }
+
+  /** The operation's result, or undefined when the cache failed, was too slow, or is paused. */
+  async run<T>(what: string, logger: Warn, operation: () => Promise<T>): Promise<T | undefined> {
+    if (this.now() < this.bypassUntil) return undefined
+    let timer: NodeJS.Timeout | undefined
+    try {
+      return await Promise.race([
+        operation(),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no answer within ${this.timeoutMs} ms`)), this.timeoutMs)
+          timer.unref?.()
+        }),
+      ])
+    } catch (e) {
+      this.bypassUntil = this.now() + this.pauseMs
+      logger.warn(
+        `Cache ${what} failed (${(e as Error)?.message ?? e}); answering without the cache for ${Math.round(this.pauseMs / 1000)} s`
+      )
+      return undefined
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+}
+
+const defaultGuard = new CacheGuard({ timeoutMs: Number(process.env.CACHE_TIMEOUT_MS) || 500 })
+
+/**
+ * Read-through cache of a JSON answer kept as its text (a hit costs no
+ * serialisation). Only the cache is guarded: errors of `compute` (a 404, a
+ * validation error) reach the caller as they are.
+ */
+export async function cachedJsonText(
+  caching: Pick<ICachingModuleService, "get" | "set">,
+  logger: Warn,
+  { key, tags, ttl }: { key: string; tags: string[]; ttl: number },
+  compute: () => Promise<object>,
+  guard: CacheGuard = defaultGuard
+): Promise<string> {
+  const hit = (await guard.run("read", logger, () => caching.get({ key }))) as { json?: unknown } | null | undefined
+  if (typeof hit?.json === "string") return hit.json
+  const json = JSON.stringify(await compute())
+  await guard.run("write", logger, () => caching.set({ key, data: { json }, ttl, tags }))
+  return json
+}
