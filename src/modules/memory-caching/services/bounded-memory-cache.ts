@@ -1,4 +1,5 @@
 import type { ICachingProviderService, Logger } from "@medusajs/framework/types"
+import { MedusaError } from "@medusajs/framework/utils"
 
 export type BoundedMemoryCacheOptions = {
   /** Byte budget of everything cached (an estimate, see sizeOf). */
@@ -72,10 +73,10 @@ class BoundedMemoryCachingProvider implements ICachingProviderService {
   static validateOptions(options: Record<string, unknown>) {
     const { maxBytes, ttl } = options as BoundedMemoryCacheOptions
     if (maxBytes !== undefined && !(Number.isFinite(maxBytes) && maxBytes > 0)) {
-      throw new Error(`memory-lru caching provider: maxBytes must be a positive number of bytes, got ${maxBytes}`)
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `memory-lru caching provider: maxBytes must be a positive number of bytes, got ${maxBytes}`)
     }
     if (ttl !== undefined && !(Number.isFinite(ttl) && ttl > 0)) {
-      throw new Error(`memory-lru caching provider: ttl must be a positive number of seconds, got ${ttl}`)
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `memory-lru caching provider: ttl must be a positive number of seconds, got ${ttl}`)
     }
   }
 
