@@ -69,7 +69,8 @@ export function toMinorUnits(amount: BigNumberInput, currency: string): number {
       `Amount ${amount} ${currency} is too large to express in minor units`
     )
   }
-  return rounded.toNumber()
+  // + 0 turns a -0 (a total nudged a billionth below zero) into 0.
+  return rounded.toNumber() + 0
 }
 
 /**
@@ -92,4 +93,63 @@ export function fromMinorUnits(minor: number | string, currency: string): number
     )
   }
   return MathBN.div(value, MathBN.exp(10, exponent)).toNumber()
+}
+
+// Currencies whose shelf prices include tax: Jordanian prices contain the 16%
+// GST (DESIGN.md "Money"); US prices have tax added at checkout.
+const TAX_INCLUSIVE_CURRENCIES: ReadonlySet<string> = new Set(["JOD"])
+
+/** Whether prices in this currency are shown and stored with tax included. */
+export function isTaxInclusiveCurrency(currency: string): boolean {
+  return TAX_INCLUSIVE_CURRENCIES.has(String(currency ?? "").toUpperCase())
+}
+
+/**
+ * The smallest step, in minor units, in which a currency is paid. JOD is
+ * paid in whole 10 fils: Stripe charges JOD only in multiples of 10, and cash
+ * changes hands the same way (DESIGN.md "Money"). Others: one minor unit.
+ */
+const PAYABLE_STEP_MINOR: ReadonlyMap<string, number> = new Map([["JOD", 10]])
+
+export function payableStepMinor(currency: string): number {
+  currencyExponent(currency)
+  return PAYABLE_STEP_MINOR.get(currency.toUpperCase()) ?? 1
+}
+
+/**
+ * The rounding, in whole minor units (0 to step - 1), that brings a Medusa
+ * total down to the nearest payable amount, in the customer's favour. The
+ * total is first read in whole minor units (half away from zero), exactly as
+ * toMinorUnits and the Stripe provider read it, so sub-fils remainders of
+ * Medusa's tax arithmetic never decide the rounding.
+ */
+export function payableRoundingMinor(total: BigNumberInput, currency: string): number {
+  const step = payableStepMinor(currency)
+  const minor = toMinorUnits(total, currency)
+  if (minor <= 0) {
+    return 0
+  }
+  return MathBN.mod(minor, step).toNumber()
+}
+
+// Medusa counts a credit-line total of at most one minor unit as zero
+// (calculateCreditLinesTotal compares it with the currency's epsilon), so a
+// rounding of exactly 1 fils is stored a billionth of a JOD larger: the total
+// then sits that far below the payable amount, which every reader rounds to.
+const ONE_MINOR_NUDGE = "0.000000001"
+
+/**
+ * The credit-line amount (Medusa major units, as a decimal string) that
+ * carries a rounding of `roundingMinor` minor units.
+ */
+export function roundingCreditAmount(roundingMinor: number, currency: string): string {
+  const exponent = currencyExponent(currency)
+  if (!Number.isInteger(roundingMinor) || roundingMinor < 0) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `Rounding ${roundingMinor} is not a whole number of ${currency} minor units`
+    )
+  }
+  const amount = MathBN.div(roundingMinor, MathBN.exp(10, exponent))
+  return (roundingMinor === 1 ? MathBN.add(amount, ONE_MINOR_NUDGE) : amount).toString()
 }

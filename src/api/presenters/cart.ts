@@ -1,4 +1,21 @@
-import { toMinorUnits } from "../../lib/money"
+import { MathBN } from "@medusajs/framework/utils"
+import type { BigNumberInput } from "@medusajs/framework/types"
+import { isTaxInclusiveCurrency, toMinorUnits } from "../../lib/money"
+
+/** The cart totals presentCart reads (both currencies), for callers' Query fields. */
+export const CART_TOTAL_FIELDS = [
+  "item_subtotal",
+  "original_item_total",
+  "discount_subtotal",
+  "discount_total",
+  "shipping_subtotal",
+  "original_shipping_total",
+  "credit_line_total",
+  "tax_total",
+  "total",
+  "items.subtotal",
+  "items.original_total",
+]
 
 export type CartItemRecord = {
   id: string
@@ -7,6 +24,7 @@ export type CartItemRecord = {
   quantity: number
   unit_price: number
   subtotal?: number | null
+  original_total?: BigNumberInput | null
   product_title?: string | null
   product_handle?: string | null
   thumbnail?: string | null
@@ -25,11 +43,15 @@ export type CartRecord = {
   created_at: Date | string
   updated_at: Date | string
   completed_at?: Date | string | null
-  item_subtotal?: number | null
-  discount_subtotal?: number | null
-  shipping_subtotal?: number | null
-  tax_total?: number | null
-  total?: number | null
+  item_subtotal?: BigNumberInput | null
+  original_item_total?: BigNumberInput | null
+  discount_subtotal?: BigNumberInput | null
+  discount_total?: BigNumberInput | null
+  shipping_subtotal?: BigNumberInput | null
+  original_shipping_total?: BigNumberInput | null
+  credit_line_total?: BigNumberInput | null
+  tax_total?: BigNumberInput | null
+  total?: BigNumberInput | null
   items?: (CartItemRecord | null)[] | null
   promotions?: ({ id?: string; code?: string | null } | null)[] | null
 }
@@ -41,6 +63,10 @@ const iso = (value: Date | string) => new Date(value).toISOString()
 
 function presentItem(item: CartItemRecord, currency: string, availability: Availability) {
   const variant = item.variant ?? {}
+  // Tax-inclusive lines (JOD) show their shelf amount; Medusa's subtotal has the GST taken out.
+  const lineTotal = isTaxInclusiveCurrency(currency)
+    ? item.original_total ?? MathBN.mult(item.unit_price, item.quantity)
+    : item.subtotal ?? MathBN.mult(item.unit_price, item.quantity)
   const inventoryCount = Math.max(0, availability[item.variant_id ?? ""] ?? 0)
   const managed = variant.manage_inventory !== false
   return {
@@ -49,7 +75,7 @@ function presentItem(item: CartItemRecord, currency: string, availability: Avail
     variantId: item.variant_id,
     quantity: item.quantity,
     unitPrice: toMinorUnits(item.unit_price, currency),
-    totalPrice: toMinorUnits(item.subtotal ?? item.unit_price * item.quantity, currency),
+    totalPrice: toMinorUnits(lineTotal, currency),
     product: {
       name: item.product_title ?? null,
       image: item.thumbnail ?? null,
@@ -65,13 +91,37 @@ function presentItem(item: CartItemRecord, currency: string, availability: Avail
 }
 
 /**
- * The contract's cart. Totals are Medusa's, in minor units:
- * total = subtotal - discount + tax + shipping, with subtotal the items
- * before discount and tax.
+ * The contract's totals, Medusa's own converted once (DESIGN.md "Money").
+ * Tax added (USD): total = subtotal - discount + tax + shipping, with subtotal
+ * the items before discount and tax. Tax included (JOD): subtotal, discount
+ * and shipping are shelf amounts with the GST in them, total = subtotal -
+ * discount + shipping, tax the GST contained in the total; the discount
+ * counts the 0–9 fils rounding credit that makes the total payable in 10s.
  */
+export function presentTotals(cart: CartRecord) {
+  const currency = cart.currency_code
+  const money = (amount: BigNumberInput | null | undefined) => toMinorUnits(amount ?? 0, currency)
+  if (!isTaxInclusiveCurrency(currency)) {
+    return {
+      subtotal: money(cart.item_subtotal),
+      tax: money(cart.tax_total),
+      shipping: money(cart.shipping_subtotal),
+      discount: money(cart.discount_subtotal),
+      total: money(cart.total),
+    }
+  }
+  return {
+    subtotal: money(cart.original_item_total),
+    tax: money(cart.tax_total),
+    shipping: money(cart.original_shipping_total),
+    discount: money(MathBN.add(cart.discount_total ?? 0, cart.credit_line_total ?? 0)),
+    total: money(cart.total),
+  }
+}
+
+/** The contract's cart, with presentTotals' totals in minor units. */
 export function presentCart(cart: CartRecord, expiresAt: Date, availability: Availability) {
   const currency = cart.currency_code
-  const money = (amount: number | null | undefined) => toMinorUnits(amount ?? 0, currency)
   const items = (cart.items ?? [])
     .filter((item): item is CartItemRecord => !!item)
     .sort((a, b) => new Date(a.created_at ?? 0).getTime() - new Date(b.created_at ?? 0).getTime())
@@ -80,11 +130,7 @@ export function presentCart(cart: CartRecord, expiresAt: Date, availability: Ava
     id: cart.id,
     customerId: cart.customer_id ?? null,
     items: items.map((item) => presentItem(item, currency, availability)),
-    subtotal: money(cart.item_subtotal),
-    tax: money(cart.tax_total),
-    shipping: money(cart.shipping_subtotal),
-    discount: money(cart.discount_subtotal),
-    total: money(cart.total),
+    ...presentTotals(cart),
     currency: currency.toUpperCase(),
     discountCode: code,
     itemCount: items.reduce((sum, item) => sum + item.quantity, 0),

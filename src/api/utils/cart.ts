@@ -7,7 +7,7 @@ import {
 } from "@medusajs/framework/utils"
 import { cartExpiresAt } from "../../lib/cart-rules"
 import { ApiError, notFoundError, validationError } from "../../lib/errors"
-import { Availability, CartRecord, presentCart } from "../presenters/cart"
+import { Availability, CART_TOTAL_FIELDS, CartRecord, presentCart } from "../presenters/cart"
 import { dropCodesBelowMinimum } from "./discount"
 
 export const CART_FIELDS = [
@@ -19,11 +19,7 @@ export const CART_FIELDS = [
   "created_at",
   "updated_at",
   "completed_at",
-  "item_subtotal",
-  "discount_subtotal",
-  "shipping_subtotal",
-  "tax_total",
-  "total",
+  ...CART_TOTAL_FIELDS,
   "promotions.id",
   "promotions.code",
   "cart_expiry.expires_at",

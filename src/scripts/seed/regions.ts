@@ -1,14 +1,21 @@
-import { createRegionsWorkflow, createTaxRegionsWorkflow } from "@medusajs/medusa/core-flows"
+import {
+  createPricePreferencesWorkflow,
+  createRegionsWorkflow,
+  createTaxRegionsWorkflow,
+  updateRegionsWorkflow,
+} from "@medusajs/medusa/core-flows"
 import { Modules } from "@medusajs/framework/utils"
 import type { SeedContext } from "./context"
+import { isTaxInclusiveCurrency } from "../../lib/money"
 
 export const REGIONS = [
   { key: "jo", name: "Jordan", currency_code: "jod", country: "jo", taxRate: 16, taxName: "Jordan GST" },
   { key: "us", name: "United States", currency_code: "usd", country: "us", taxRate: 8, taxName: "US sales tax" },
 ] as const
 
-/** Regions Jordan (JOD) and United States (USD) with their tax rates. */
-export async function seedRegions({ container, report }: SeedContext) {
+/** Regions Jordan (JOD, prices include GST) and United States (USD, tax added) with their tax rates. */
+export async function seedRegions(ctx: SeedContext) {
+  const { container, report } = ctx
   const regionModule = container.resolve(Modules.REGION)
   const taxModule = container.resolve(Modules.TAX)
 
@@ -23,6 +30,7 @@ export async function seedRegions({ container, report }: SeedContext) {
           countries: [r.country],
           payment_providers: ["pp_system_default"],
           automatic_taxes: true,
+          is_tax_inclusive: isTaxInclusiveCurrency(r.currency_code),
         })),
       },
     })
@@ -45,6 +53,41 @@ export async function seedRegions({ container, report }: SeedContext) {
   report("tax regions (JO 16%, US 8%)", missingTax.length, REGIONS.length - missingTax.length)
 
   const regions = await regionModule.listRegions({ name: { $in: REGIONS.map((r) => r.name) } })
+  await seedRegionPricePreferences(ctx, regions)
   const idOf = (name: string) => regions.find((r) => r.name === name)!.id
   return { jo: idOf("Jordan"), us: idOf("United States") }
+}
+
+/**
+ * Each region's tax-inclusive price preference (Medusa keeps one per region
+ * beside the store's per-currency ones). A database seeded before Jordan
+ * became tax-inclusive is brought up to date here.
+ */
+async function seedRegionPricePreferences(
+  { container, report }: SeedContext,
+  regions: { id: string; name: string }[]
+) {
+  const pricingModule = container.resolve(Modules.PRICING)
+  const preferences = await pricingModule.listPricePreferences({
+    attribute: "region_id",
+    value: regions.map((r) => r.id),
+  })
+  const missing: { attribute: string; value: string; is_tax_inclusive: boolean }[] = []
+  let updated = 0
+  for (const region of regions) {
+    const wanted = isTaxInclusiveCurrency(REGIONS.find((r) => r.name === region.name)!.currency_code)
+    const preference = preferences.find((p) => p.value === region.id)
+    if (!preference) {
+      missing.push({ attribute: "region_id", value: region.id, is_tax_inclusive: wanted })
+    } else if (preference.is_tax_inclusive !== wanted) {
+      await updateRegionsWorkflow(container).run({
+        input: { selector: { id: region.id }, update: { is_tax_inclusive: wanted } },
+      })
+      updated++
+    }
+  }
+  if (missing.length) {
+    await createPricePreferencesWorkflow(container).run({ input: missing })
+  }
+  report(`region tax-inclusive preferences (Jordan yes, US no; ${updated} corrected)`, missing.length, regions.length - missing.length)
 }

@@ -6,13 +6,14 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { SeedContext } from "./context"
+import { isTaxInclusiveCurrency } from "../../lib/money"
 
 export const STORE_NAME = "Skinior"
 export const SALES_CHANNEL_NAME = "Skinior Storefront"
 export const PUBLISHABLE_KEY_TITLE = "Skinior Storefront"
 const MEDUSA_DEFAULT_KEY_TITLE = "Default Publishable API Key"
 
-/** The store (USD default, JOD), its sales channel and the storefront's publishable key. */
+/** The store (USD default, JOD tax-inclusive), its sales channel and the storefront's publishable key. */
 export async function seedStore({ container, report }: SeedContext) {
   const storeModule = container.resolve(Modules.STORE)
   const salesChannelModule = container.resolve(Modules.SALES_CHANNEL)
@@ -49,9 +50,12 @@ export async function seedStore({ container, report }: SeedContext) {
       selector: { id: store.id },
       update: {
         name: STORE_NAME,
+        // Jordanian shelf prices include the 16% GST; US prices have tax added
+        // at checkout (DESIGN.md "Money"). Medusa keeps this as a price
+        // preference per currency, updated on every run.
         supported_currencies: [
-          { currency_code: "usd", is_default: true },
-          { currency_code: "jod" },
+          { currency_code: "usd", is_default: true, is_tax_inclusive: isTaxInclusiveCurrency("usd") },
+          { currency_code: "jod", is_tax_inclusive: isTaxInclusiveCurrency("jod") },
         ],
         default_sales_channel_id: channel.id,
       },
