@@ -1,6 +1,17 @@
 import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
+import { assertProductionSecrets } from "./src/lib/secrets"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+// Every process that loads this config (server, worker, `medusa start`,
+// `medusa exec`) refuses default secrets in production. A plain message and
+// exit code 1: a stack would bury the one line that says what to set.
+try {
+  assertProductionSecrets()
+} catch (e) {
+  console.error((e as Error).message)
+  process.exit(1)
+}
 
 const REDIS_URL = process.env.REDIS_URL
 const WORKER_MODE = (process.env.MEDUSA_WORKER_MODE ?? "shared") as

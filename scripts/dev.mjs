@@ -14,6 +14,7 @@ import {
   startEmbeddedPostgres,
 } from "./lib/postgres.mjs"
 import { ROOT, run, runOrFail } from "./lib/run.mjs"
+import { ensureDevSecrets, SECRETS_FILE } from "./lib/secrets.mjs"
 import { disableTelemetry } from "./lib/telemetry.mjs"
 
 const require = createRequire(import.meta.url)
@@ -54,13 +55,21 @@ async function main() {
   loadEnv("development", ROOT)
   const env = { ...process.env }
   await disableTelemetry(env)
+  const generated = ensureDevSecrets(env, ROOT)
+  if (generated.length) log(`Generated ${generated.join(" and ")} into ${SECRETS_FILE} (git-ignored; reused from now on).`)
 
   let embedded
   // The embedded server gets a new port each run: remember its migrations by
   // data folder and database name instead.
   let stateKey = env.DATABASE_URL
   if (!env.DATABASE_URL) {
-    embedded = await startEmbeddedPostgres({ dataDir: DATA_DIR })
+    try {
+      embedded = await startEmbeddedPostgres({ dataDir: DATA_DIR })
+    } catch (e) {
+      // Its errors say what to do; a stack would only hide that.
+      console.error(`\n${e.message}`)
+      process.exit(1)
+    }
     const database = env.DATABASE_NAME || "skinior"
     env.DATABASE_URL = connectionUrl(embedded, database)
     stateKey = `embedded:${database}`

