@@ -1,13 +1,26 @@
 import type { MedusaContainer, PromotionDTO } from "@medusajs/framework/types"
-import { MathBN, MedusaError, Modules, PromotionActions } from "@medusajs/framework/utils"
-import { updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
-import { PROMOTION_MINIMUM_MODULE } from "../../modules/promotion-minimum"
-import type PromotionMinimumModuleService from "../../modules/promotion-minimum/service"
-import { toMinorUnits } from "../../lib/money"
-import { ApiError } from "../../lib/errors"
+import { MathBN, Modules } from "@medusajs/framework/utils"
+import { PROMOTION_MINIMUM_MODULE } from "../modules/promotion-minimum"
+import type PromotionMinimumModuleService from "../modules/promotion-minimum/service"
+import { ApiError } from "./errors"
+import { toMinorUnits } from "./money"
+import { quoteInput } from "./quote"
 
-const discountError = (status: number, message: string, field = "discountCode") =>
-  new ApiError(status, "DISCOUNT_ERROR", message, [{ field, message }])
+/**
+ * The shop's discount rules. They run inside Medusa's promotion and cart
+ * workflows (src/workflows/hooks/promotion-rules.ts), so /store and /api/v1
+ * callers meet the same rules.
+ */
+
+/**
+ * Promotions with a minimum carry a Medusa promotion rule on this context
+ * attribute; the cart's promotion context lists the promotions whose minimum
+ * its items reach, so Medusa itself drops a code once a cart falls below it.
+ */
+export const MINIMUM_MET_ATTRIBUTE = "skinior_minimum_met"
+
+const discountError = (status: number, message: string) =>
+  new ApiError(status, "DISCOUNT_ERROR", message, [{ field: "discountCode", message }])
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
 
@@ -19,7 +32,7 @@ export async function findPromotion(scope: MedusaContainer, code: string) {
   )
   const promotion = promotions.find((p) => p.status !== "draft")
   if (!promotion) {
-    throw discountError(400, `Invalid discount code "${code}"`)
+    throw discountError(400, `Invalid discount code "${quoteInput(code, 50)}"`)
   }
   return promotion
 }
@@ -46,71 +59,86 @@ export function assertPromotionUsable(promotion: PromotionDTO, now = new Date())
   }
 }
 
-/** The minimum item subtotal (major units) a promotion needs in a currency, if any. */
-export async function promotionMinimum(scope: MedusaContainer, promotionId: string, currency: string) {
-  const service: PromotionMinimumModuleService = scope.resolve(PROMOTION_MINIMUM_MODULE)
-  const [minimum] = await service.listPromotionMinimums({
-    promotion_id: promotionId,
-    currency_code: currency.toLowerCase(),
-  })
-  return minimum ? MathBN.convert(minimum.amount).toNumber() : undefined
+type CartLines = {
+  currency_code: string
+  items?: ({ unit_price?: unknown; quantity?: unknown } | null)[] | null
 }
 
-type CartForDiscount = {
-  id: string
-  currency_code: string
-  item_subtotal?: number | null
-  promotions?: ({ id?: string; code?: string | null } | null)[] | null
+/**
+ * What a minimum is measured against: the items at their shelf prices before
+ * any discount (tax-inclusive in Jordan, before tax in the US), the
+ * `subtotal` of the /api/v1 answers.
+ */
+export function minimumBasis(cart: CartLines) {
+  return (cart.items ?? []).reduce(
+    (sum, item) =>
+      item ? MathBN.add(sum, MathBN.mult(MathBN.convert(item.unit_price as number ?? 0), MathBN.convert(item.quantity as number ?? 0))) : sum,
+    MathBN.convert(0)
+  )
+}
+
+/** Every promotion minimum, grouped by promotion: { promotionId: { currency: amount } }. */
+export async function allMinimums(scope: MedusaContainer) {
+  const service: PromotionMinimumModuleService = scope.resolve(PROMOTION_MINIMUM_MODULE)
+  const rows = await service.listPromotionMinimums({})
+  const byPromotion = new Map<string, Map<string, number>>()
+  for (const row of rows) {
+    const currencies = byPromotion.get(row.promotion_id) ?? new Map<string, number>()
+    currencies.set(row.currency_code, MathBN.convert(row.amount).toNumber())
+    byPromotion.set(row.promotion_id, currencies)
+  }
+  return byPromotion
+}
+
+/** The ids of the promotions with a minimum that this cart reaches (or that have none in its currency). */
+export async function promotionsWithMinimumMet(scope: MedusaContainer, cart: CartLines) {
+  const basis = minimumBasis(cart)
+  const currency = cart.currency_code.toLowerCase()
+  const met: string[] = []
+  for (const [promotionId, currencies] of await allMinimums(scope)) {
+    const minimum = currencies.get(currency)
+    if (minimum === undefined || MathBN.gte(basis, minimum)) {
+      met.push(promotionId)
+    }
+  }
+  return met
 }
 
 /** 422 when the cart's items are below the promotion's minimum in the cart's currency. */
-export async function assertMinimumMet(scope: MedusaContainer, promotion: PromotionDTO, cart: CartForDiscount) {
-  const minimum = await promotionMinimum(scope, promotion.id, cart.currency_code)
-  if (minimum !== undefined && MathBN.lt(cart.item_subtotal ?? 0, minimum)) {
+export async function assertMinimumMet(scope: MedusaContainer, promotion: PromotionDTO, cart: CartLines) {
+  const currency = cart.currency_code.toLowerCase()
+  const minimum = (await allMinimums(scope)).get(promotion.id)?.get(currency)
+  const basis = minimumBasis(cart)
+  if (minimum !== undefined && MathBN.lt(basis, minimum)) {
     throw new ApiError(422, "DISCOUNT_ERROR", "Minimum order not met", [
       {
         field: "discountCode",
-        message: `${promotion.code} needs an order of at least ${minimum} ${cart.currency_code.toUpperCase()} before discount`,
-        minimumAmount: toMinorUnits(minimum, cart.currency_code),
-        subtotal: toMinorUnits(cart.item_subtotal ?? 0, cart.currency_code),
+        message: `${promotion.code} needs an order of at least ${minimum} ${currency.toUpperCase()} before discount`,
+        minimumAmount: toMinorUnits(minimum, currency),
+        subtotal: toMinorUnits(basis, currency),
       },
     ])
   }
 }
 
-export function removePromotionCodes(scope: MedusaContainer, cartId: string, codes: string[]) {
-  return updateCartPromotionsWorkflow(scope).run({
-    input: { cart_id: cartId, promo_codes: codes, action: PromotionActions.REMOVE },
-  })
+/** The codes of the promotions a shopper applied (automatic promotions are not theirs to stack). */
+export async function shopperCodes(scope: MedusaContainer, codes: string[]) {
+  if (!codes.length) return []
+  const promotions = await scope.resolve(Modules.PROMOTION).listPromotions(
+    { code: codes },
+    { select: ["id", "code", "is_automatic"] }
+  )
+  const automatic = new Set(promotions.filter((p) => p.is_automatic).map((p) => p.code?.toLowerCase()))
+  return [...new Set(codes.map((c) => c.toLowerCase()))].filter((c) => !automatic.has(c))
 }
 
-/**
- * Keeps a cart's discount true as the cart changes: a code whose minimum the
- * items no longer reach is removed. Answers a message for the shopper when
- * it removed one.
- */
-export async function dropCodesBelowMinimum(scope: MedusaContainer, cart: CartForDiscount) {
-  const codes = (cart.promotions ?? []).filter((p): p is { id: string; code: string } => !!p?.id && !!p.code)
-  const dropped: string[] = []
-  for (const promotion of codes) {
-    const minimum = await promotionMinimum(scope, promotion.id, cart.currency_code)
-    if (minimum !== undefined && MathBN.lt(cart.item_subtotal ?? 0, minimum)) {
-      dropped.push(promotion.code)
-    }
-  }
-  if (!dropped.length) {
-    return undefined
-  }
-  await removePromotionCodes(scope, cart.id, dropped)
-  return `Discount code ${dropped.join(", ")} was removed: the order is below its minimum amount`
-}
-
-export function assertNoCodeApplied(cart: CartForDiscount) {
-  const applied = (cart.promotions ?? []).find((p) => p?.code)?.code
-  if (applied) {
-    throw new MedusaError(
-      MedusaError.Types.CONFLICT,
-      `Discount code ${applied} is already applied to this cart; remove it first`
+/** 409 when a cart would carry more than one discount code. */
+export function assertOneCode(current: string[], requested: string[]) {
+  const other = current.find((code) => !requested.some((r) => r.toLowerCase() === code.toLowerCase()))
+  if (other || new Set(requested.map((r) => r.toLowerCase())).size > 1) {
+    throw new ApiError(409, "CONFLICT", other
+        ? `Discount code ${other} is already applied to this cart; remove it first`
+        : "Only one discount code can be used per cart"
     )
   }
 }

@@ -92,6 +92,16 @@ export function apiErrorHandler(
   next: MedusaNextFunction
 ) {
   if (!isContractPath(req.path)) {
+    if (ApiError.isApiError(err) && !res.headersSent) {
+      // Our rules also run for Medusa's /store routes: keep Medusa's error
+      // shape there, with the status the rule means (410, 422...).
+      res.status(err.status).json({
+        type: (err as unknown as MedusaError).type ?? MedusaError.Types.INVALID_DATA,
+        code: err.errorCode,
+        message: err.message,
+      })
+      return
+    }
     return fallback(err as MedusaError, req, res, next)
   }
   if (res.headersSent) {

@@ -1,28 +1,25 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, getVariantAvailability } from "@medusajs/framework/utils"
 import {
-  ContainerRegistrationKeys,
-  getVariantAvailability,
-  MedusaError,
-  Modules,
-} from "@medusajs/framework/utils"
-import { cartExpiresAt } from "../../lib/cart-rules"
+  assertCartNotCompleted,
+  assertCartNotExpired,
+  assertCartOwner,
+  CART_ACCESS_FIELDS,
+  CartAccessRecord,
+  cartExpiry,
+} from "../../lib/cart-access"
 import { ApiError, notFoundError, validationError } from "../../lib/errors"
 import { Availability, CART_TOTAL_FIELDS, CartRecord, presentCart } from "../presenters/cart"
-import { dropCodesBelowMinimum } from "./discount"
 
 export const CART_FIELDS = [
-  "id",
+  ...CART_ACCESS_FIELDS,
   "region_id",
   "currency_code",
-  "customer_id",
   "sales_channel_id",
-  "created_at",
   "updated_at",
-  "completed_at",
   ...CART_TOTAL_FIELDS,
   "promotions.id",
   "promotions.code",
-  "cart_expiry.expires_at",
   "items.id",
   "items.product_id",
   "items.variant_id",
@@ -39,14 +36,14 @@ export const CART_FIELDS = [
   "items.variant.allow_backorder",
 ]
 
-type LoadedCart = CartRecord & { cart_expiry?: { expires_at?: Date | string } | null }
+type LoadedCart = CartRecord & CartAccessRecord
 
 export type CartAccess = { cart: LoadedCart; expiresAt: Date }
 
 /**
- * Loads a cart the caller may touch: unknown → 404; a customer's cart read
- * without a token → 401, by another customer → 403; past its expiry (and
- * not ordered) → 410.
+ * Loads a cart the caller may touch: unknown → 404, then the rules of
+ * src/lib/cart-access.ts (owner 401/403, expiry 410) that the cart guard
+ * middleware also applies to /store.
  */
 export async function loadCartFor(
   scope: MedusaContainer,
@@ -61,18 +58,9 @@ export async function loadCartFor(
     throw notFoundError(`Cart ${cartId} not found`)
   }
   const loaded = cart as unknown as LoadedCart
-  if (loaded.customer_id && loaded.customer_id !== actorId) {
-    throw actorId
-      ? new MedusaError(MedusaError.Types.FORBIDDEN, "This cart belongs to another customer")
-      : new MedusaError(MedusaError.Types.UNAUTHORIZED, "Sign in as the cart's customer to use it")
-  }
-  const expiresAt = loaded.cart_expiry?.expires_at
-    ? new Date(loaded.cart_expiry.expires_at)
-    : cartExpiresAt(loaded.created_at)
-  if (!loaded.completed_at && expiresAt.getTime() <= Date.now()) {
-    throw new ApiError(410, "GONE", `Cart ${cartId} expired at ${expiresAt.toISOString()}`)
-  }
-  return { cart: loaded, expiresAt }
+  assertCartOwner(loaded, actorId)
+  assertCartNotExpired(loaded)
+  return { cart: loaded, expiresAt: cartExpiry(loaded) }
 }
 
 /**
@@ -93,9 +81,7 @@ export async function loadCheckoutCart(scope: MedusaContainer, cartId: string, a
 /** A cart the caller may change: loadCartFor's checks, and not yet ordered (409). */
 export async function loadOpenCart(scope: MedusaContainer, cartId: string, actorId: string | undefined) {
   const access = await loadCartFor(scope, cartId, actorId)
-  if (access.cart.completed_at) {
-    throw new MedusaError(MedusaError.Types.CONFLICT, `Cart ${cartId} is already completed`)
-  }
+  assertCartNotCompleted(access.cart)
   return access
 }
 
@@ -115,19 +101,27 @@ export async function cartAvailability(
   return Object.fromEntries(Object.entries(result).map(([id, a]) => [id, a.availability]))
 }
 
+/** The discount codes on a cart. */
+export const cartCodes = (cart: { promotions?: ({ code?: string | null } | null)[] | null }) =>
+  (cart.promotions ?? []).flatMap((p) => (p?.code ? [p.code] : []))
+
 /**
- * After a cart lost items: drops discount codes whose minimum it no longer
- * reaches, and says so in the answer's message.
+ * Medusa drops a code once the cart falls below its minimum (the promotion
+ * rule of src/lib/discount-rules.ts); this tells the shopper when it did.
  */
-export async function revalidateDiscounts(
+export async function messageWithDroppedCodes(
   scope: MedusaContainer,
   cartId: string,
   actorId: string | undefined,
+  before: string[],
   message: string
 ) {
   const { cart } = await loadCartFor(scope, cartId, actorId)
-  const dropped = await dropCodesBelowMinimum(scope, cart)
-  return dropped ? `${message}. ${dropped}` : message
+  const after = cartCodes(cart)
+  const dropped = before.filter((code) => !after.includes(code))
+  return dropped.length
+    ? `${message}. Discount code ${dropped.join(", ")} was removed: the order is below its minimum amount`
+    : message
 }
 
 /** Reads the cart again and answers it in the contract shape. */
@@ -138,14 +132,4 @@ export async function presentCartById(scope: MedusaContainer, cartId: string, ac
     .filter((id): id is string => !!id)
   const availability = await cartAvailability(scope, access.cart.sales_channel_id, variantIds)
   return presentCart(access.cart, access.expiresAt, availability)
-}
-
-/**
- * Serialises this API's changes to one cart. Medusa's cart workflows hold
- * their own lock for at most 2 s; queueing here first means a burst of
- * requests on one cart waits its turn instead of failing on that timeout.
- */
-export function withCartLock<T>(scope: MedusaContainer, cartId: string, job: () => Promise<T>) {
-  const locking = scope.resolve(Modules.LOCKING)
-  return locking.execute(`api-v1-cart:${cartId}`, job, { timeout: 30 })
 }

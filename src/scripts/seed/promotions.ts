@@ -90,7 +90,8 @@ export async function seedPromotions({ container, report }: SeedContext) {
   if (missing.length) {
     await createPromotionsWorkflow(container).run({ input: { promotionsData: missing } })
   }
-  if (missing.some((p) => p.code === "WELCOME10")) {
+  {
+    // Always: it is idempotent, and brings older databases the minimum's rule.
     const [welcome] = await promotionModule.listPromotions({ code: "WELCOME10" })
     await setPromotionMinimumsWorkflow(container).run({
       input: {

@@ -2,30 +2,26 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { PromotionActions } from "@medusajs/framework/utils"
 import { updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 import { presentDiscount } from "../../../../presenters/discount"
-import { loadOpenCart, presentCartById, withCartLock } from "../../../../utils/cart"
-import {
-  assertMinimumMet,
-  assertNoCodeApplied,
-  assertPromotionUsable,
-  findPromotion,
-  removePromotionCodes,
-} from "../../../../utils/discount"
+import { cartCodes, loadCheckoutCart, presentCartById } from "../../../../utils/cart"
+import { findPromotion } from "../../../../../lib/discount-rules"
 import { ApiError } from "../../../../../lib/errors"
 import type { ApplyDiscountBody, RemoveDiscountBody } from "../validators"
 
+// The discount rules (known, usable, minimum, one code per cart) run inside
+// updateCartPromotionsWorkflow for /store too: src/workflows/hooks/promotion-rules.ts.
 export async function POST(req: AuthenticatedMedusaRequest<ApplyDiscountBody>, res: MedusaResponse) {
   const { cartId, discountCode } = req.validatedBody
   const actorId = req.auth_context?.actor_id
-  const promotion = await withCartLock(req.scope, cartId, async () => {
-    const access = await loadOpenCart(req.scope, cartId, actorId)
-    const found = await findPromotion(req.scope, discountCode)
-    assertNoCodeApplied(access.cart)
-    assertPromotionUsable(found)
-    await assertMinimumMet(req.scope, found, access.cart)
-    await updateCartPromotionsWorkflow(req.scope).run({
-      input: { cart_id: cartId, promo_codes: [found.code!], action: PromotionActions.ADD },
-    })
-    return found
+  await loadCheckoutCart(req.scope, cartId, actorId)
+  const promotion = await findPromotion(req.scope, discountCode)
+  await updateCartPromotionsWorkflow(req.scope).run({
+    // As /store does: the payment-collection refresh also rounds a JOD total (hooks/jod-rounding.ts).
+    input: {
+      cart_id: cartId,
+      promo_codes: [promotion.code!],
+      action: PromotionActions.ADD,
+      force_refresh_payment_collection: true,
+    },
   })
   const cart = await presentCartById(req.scope, cartId, actorId)
   if (cart.discountCode !== promotion.code) {
@@ -39,13 +35,18 @@ export async function POST(req: AuthenticatedMedusaRequest<ApplyDiscountBody>, r
 export async function DELETE(req: AuthenticatedMedusaRequest<RemoveDiscountBody>, res: MedusaResponse) {
   const { cartId } = req.validatedBody
   const actorId = req.auth_context?.actor_id
-  await withCartLock(req.scope, cartId, async () => {
-    const access = await loadOpenCart(req.scope, cartId, actorId)
-    const codes = (access.cart.promotions ?? []).flatMap((p) => (p?.code ? [p.code] : []))
-    if (!codes.length) {
-      throw new ApiError(404, "RESOURCE_NOT_FOUND", "No discount code is applied to this cart")
-    }
-    await removePromotionCodes(req.scope, cartId, codes)
+  const { cart } = await loadCheckoutCart(req.scope, cartId, actorId)
+  const codes = cartCodes(cart)
+  if (!codes.length) {
+    throw new ApiError(404, "RESOURCE_NOT_FOUND", "No discount code is applied to this cart")
+  }
+  await updateCartPromotionsWorkflow(req.scope).run({
+    input: {
+      cart_id: cartId,
+      promo_codes: codes,
+      action: PromotionActions.REMOVE,
+      force_refresh_payment_collection: true,
+    },
   })
   res.json({ data: await presentCartById(req.scope, cartId, actorId), message: "Discount removed successfully" })
 }

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { addToCartWorkflow } from "@medusajs/medusa/core-flows"
-import { loadOpenCart, presentCartById, withCartLock } from "../../../../../utils/cart"
+import { loadOpenCart, presentCartById } from "../../../../../utils/cart"
 import { assertQuantity, assertSellableVariant } from "../../helpers"
 import type { AddCartItemBody } from "../../validators"
 
@@ -8,13 +8,11 @@ export async function POST(req: AuthenticatedMedusaRequest<AddCartItemBody>, res
   const { cartId } = req.params
   const actorId = req.auth_context?.actor_id
   const { productId, variantId, quantity } = req.validatedBody
-  await withCartLock(req.scope, cartId, async () => {
-    await loadOpenCart(req.scope, cartId, actorId)
-    assertQuantity(quantity)
-    await assertSellableVariant(req.scope, productId, variantId)
-    await addToCartWorkflow(req.scope).run({
-      input: { cart_id: cartId, items: [{ variant_id: variantId, quantity }] },
-    })
+  await loadOpenCart(req.scope, cartId, actorId)
+  assertQuantity(quantity)
+  await assertSellableVariant(req.scope, productId, variantId)
+  await addToCartWorkflow(req.scope).run({
+    input: { cart_id: cartId, items: [{ variant_id: variantId, quantity }] },
   })
   res.json({
     data: await presentCartById(req.scope, cartId, actorId),

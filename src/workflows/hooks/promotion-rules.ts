@@ -1,0 +1,89 @@
+import { completeCartWorkflow, updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
+import { PromotionActions } from "@medusajs/framework/utils"
+import { StepResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  assertMinimumMet,
+  assertOneCode,
+  assertPromotionUsable,
+  findPromotion,
+  MINIMUM_MET_ATTRIBUTE,
+  promotionsWithMinimumMet,
+  shopperCodes,
+} from "../../lib/discount-rules"
+
+type PromotionRef = { code?: string | null } | null
+type CartWithCodes = {
+  currency_code: string
+  promotions?: PromotionRef[] | null
+  items?: ({ unit_price?: unknown; quantity?: unknown } | null)[] | null
+}
+
+const codesOf = (cart: CartWithCodes) =>
+  (cart.promotions ?? []).flatMap((p) => (p?.code ? [p.code] : []))
+
+/**
+ * The discount rules for every caller of Medusa's promotion workflow (the
+ * /store promotions route, our /api/v1 route, cart refreshes): a code being
+ * added must exist (400), be usable (410), reach its minimum (422) and be the
+ * cart's only code (409). Re-applying the codes a cart already has (what a
+ * cart refresh does) adds nothing and passes.
+ */
+updateCartPromotionsWorkflow.hooks.validate(async ({ input, cart }, { container }) => {
+  const action = input.action ?? PromotionActions.ADD
+  if (action === PromotionActions.REMOVE) {
+    return
+  }
+  const current = codesOf(cart as CartWithCodes)
+  const requested = input.promo_codes ?? []
+  const added = requested.filter((code) => !current.some((c) => c.toLowerCase() === code.toLowerCase()))
+  if (action === PromotionActions.ADD && added.length < requested.length) {
+    // Adding is the shopper's act (a refresh replaces): a code twice is a conflict.
+    assertOneCode(current, [])
+  }
+  if (!added.length) {
+    return
+  }
+  const resulting = action === PromotionActions.ADD ? [...current, ...requested] : requested
+  const promotions = []
+  for (const code of added) {
+    const promotion = await findPromotion(container, code)
+    assertPromotionUsable(promotion)
+    promotions.push(promotion)
+  }
+  const shoppers = await shopperCodes(container, resulting)
+  assertOneCode(
+    shoppers.filter((code) => !added.some((a) => a.toLowerCase() === code)),
+    shoppers.filter((code) => added.some((a) => a.toLowerCase() === code))
+  )
+  for (const promotion of promotions) {
+    await assertMinimumMet(container, promotion, cart as CartWithCodes)
+  }
+})
+
+/**
+ * Tells Medusa's promotion engine which minimums the cart reaches; a
+ * promotion with a minimum carries a rule on this attribute, so a code whose
+ * minimum the cart no longer reaches is dropped by Medusa's own refresh.
+ */
+updateCartPromotionsWorkflow.hooks.setPromotionContext(async ({ cart }, { container }) => {
+  const met = await promotionsWithMinimumMet(container, cart as CartWithCodes)
+  // Left out when empty: Medusa's rule prefilter writes invalid SQL for an
+  // empty list, and an absent attribute fails the rule just the same.
+  return new StepResponse(met.length ? { [MINIMUM_MET_ATTRIBUTE]: met } : {})
+})
+
+/** An order is only placed with one usable code whose minimum the cart reaches. */
+completeCartWorkflow.hooks.validate(async ({ cart }, { container }) => {
+  // Completing an ordered cart again only answers its order: the code was
+  // counted as used by that very order.
+  if ((cart as { completed_at?: unknown }).completed_at) {
+    return
+  }
+  const codes = await shopperCodes(container, codesOf(cart as CartWithCodes))
+  assertOneCode(codes.slice(0, 1), codes)
+  for (const code of codes) {
+    const promotion = await findPromotion(container, code)
+    assertPromotionUsable(promotion)
+    await assertMinimumMet(container, promotion, cart as CartWithCodes)
+  }
+})
