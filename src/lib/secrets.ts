@@ -1,4 +1,5 @@
 import fs from "node:fs"
+import { MedusaError } from "@medusajs/framework/utils"
 import path from "node:path"
 import SECRETS from "./production-secrets.json"
 
@@ -64,7 +65,8 @@ export function assertProductionSecrets(
   if (env.NODE_ENV !== "production") return
   const problems = secretProblems(env, specs, root)
   if (!problems.length) return
-  throw new Error(
+  throw new MedusaError(
+    MedusaError.Types.INVALID_DATA,
     [
       "Refusing to start with NODE_ENV=production:",
       ...problems.map((p) => `  - ${p}`),

@@ -41,7 +41,8 @@ describe("cachedJsonText", () => {
     const caching = fakeCaching({ get })
     const logger = { warn: jest.fn() }
     const guard = new CacheGuard({ pauseMs: 5_000, now: () => now })
-    const compute = jest.fn(async () => ({ n: compute.mock.calls.length }))
+    let computed = 0
+    const compute = jest.fn(async () => ({ n: ++computed }))
 
     expect(await cachedJsonText(caching as any, logger, entry, compute, guard)).toBe('{"n":1}')
     expect(await cachedJsonText(caching as any, logger, entry, compute, guard)).toBe('{"n":2}')
@@ -53,7 +54,7 @@ describe("cachedJsonText", () => {
 
     // After the pause the cache is tried again.
     now += 5_000
-    get.mockImplementation(async () => null)
+    get.mockImplementation((async () => null) as never)
     expect(await cachedJsonText(caching as any, logger, entry, compute, guard)).toBe('{"n":3}')
     expect(get).toHaveBeenCalledTimes(2)
     expect(caching.set).toHaveBeenCalledTimes(1)
