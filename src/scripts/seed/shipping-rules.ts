@@ -1,3 +1,5 @@
+import { GOVERNORATES } from "../../lib/jordan"
+import { SHIPPING_METHODS } from "../../lib/shipping-methods"
 import { SHIPPING_RULES_MODULE } from "../../modules/shipping-rules"
 import { defaultShippingRules } from "../../modules/shipping-rules/defaults"
 import type ShippingRulesModuleService from "../../modules/shipping-rules/service"
@@ -17,5 +19,9 @@ export async function seedShippingRules({ container, report }: SeedContext) {
   }
   // Always re-sync: new shipping options start without rules.
   await updateShippingRulesWorkflow(container).run({ input: { updates: [] } })
-  report("Jordan shipping rules (12 governorates x 3 methods)", missing.length, defaults.length - missing.length)
+  report(
+    `Jordan shipping rules (${GOVERNORATES.length} governorates x ${SHIPPING_METHODS.length} methods)`,
+    missing.length,
+    defaults.length - missing.length
+  )
 }
