@@ -2,6 +2,7 @@
 // embedded one), a migrated and seeded bench database, `medusa start` on its
 // own port, autocannon runs and the server's RSS.
 import { spawn } from "node:child_process"
+import { randomBytes } from "node:crypto"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
@@ -25,6 +26,9 @@ export { log }
 export async function startShop({ database = "skinior_bench", products = 0 } = {}) {
   const env = { ...process.env, PORT: String(PORT), DISABLE_ADMIN: "true" }
   await disableTelemetry(env)
+  // `medusa start` runs with NODE_ENV=production, which refuses default
+  // secrets: a bench run gets throwaway ones.
+  for (const name of ["JWT_SECRET", "COOKIE_SECRET"]) env[name] ||= randomBytes(32).toString("hex")
   let embedded
   let tempDir
   if (process.env.BENCH_DATABASE_URL) {
