@@ -129,7 +129,21 @@ export async function shopperCodes(scope: MedusaContainer, codes: string[]) {
     { select: ["id", "code", "is_automatic"] }
   )
   const automatic = new Set(promotions.filter((p) => p.is_automatic).map((p) => p.code?.toLowerCase()))
-  return [...new Set(codes.map((c) => c.toLowerCase()))].filter((c) => !automatic.has(c))
+  const seen = new Set<string>()
+  return codes.filter((code) => {
+    const folded = code.toLowerCase()
+    return !automatic.has(folded) && !seen.has(folded) && !!seen.add(folded)
+  })
+}
+
+/** A cart's promotions by id, with what assertPromotionUsable reads; automatic ones left out. */
+export async function cartPromotions(scope: MedusaContainer, ids: string[]) {
+  if (!ids.length) return []
+  const promotions = await scope.resolve(Modules.PROMOTION).listPromotions(
+    { id: ids },
+    { relations: ["application_method", "campaign", "campaign.budget"] }
+  )
+  return promotions.filter((p) => !p.is_automatic && p.code)
 }
 
 /** 409 when a cart would carry more than one discount code. */

@@ -8,6 +8,7 @@ import {
   findPromotion,
   MINIMUM_MET_ATTRIBUTE,
   promotionsWithMinimumMet,
+  cartPromotions,
   shopperCodes,
 } from "../../lib/discount-rules"
 
@@ -51,9 +52,10 @@ updateCartPromotionsWorkflow.hooks.validate(async ({ input, cart }, { container 
     promotions.push(promotion)
   }
   const shoppers = await shopperCodes(container, resulting)
+  const isAdded = (code: string) => added.some((a) => a.toLowerCase() === code.toLowerCase())
   assertOneCode(
-    shoppers.filter((code) => !added.some((a) => a.toLowerCase() === code)),
-    shoppers.filter((code) => added.some((a) => a.toLowerCase() === code))
+    shoppers.filter((code) => !isAdded(code)),
+    shoppers.filter(isAdded)
   )
   for (const promotion of promotions) {
     await assertMinimumMet(container, promotion, cart as CartWithCodes)
@@ -72,17 +74,26 @@ updateCartPromotionsWorkflow.hooks.setPromotionContext(async ({ cart }, { contai
   return new StepResponse(met.length ? { [MINIMUM_MET_ATTRIBUTE]: met } : {})
 })
 
-/** An order is only placed with one usable code whose minimum the cart reaches. */
+/**
+ * An order is only placed with one usable code whose minimum the cart
+ * reaches: a code can be used up or ended while a shopper pays. (Medusa's
+ * completion query names the cart's promotions by id only.)
+ */
 completeCartWorkflow.hooks.validate(async ({ cart }, { container }) => {
   // Completing an ordered cart again only answers its order: the code was
   // counted as used by that very order.
   if ((cart as { completed_at?: unknown }).completed_at) {
     return
   }
-  const codes = await shopperCodes(container, codesOf(cart as CartWithCodes))
-  assertOneCode(codes.slice(0, 1), codes)
-  for (const code of codes) {
-    const promotion = await findPromotion(container, code)
+  const ids = ((cart as { promotions?: ({ id?: string } | null)[] }).promotions ?? []).flatMap((p) =>
+    p?.id ? [p.id] : []
+  )
+  const promotions = await cartPromotions(container, ids)
+  assertOneCode(
+    promotions.slice(0, 1).map((p) => p.code!),
+    promotions.map((p) => p.code!)
+  )
+  for (const promotion of promotions) {
     assertPromotionUsable(promotion)
     await assertMinimumMet(container, promotion, cart as CartWithCodes)
   }
