@@ -4,6 +4,10 @@ import { apiErrorHandler } from "./http/error-handler"
 import { rejectUnknownRoutes } from "./http/not-found"
 import { requestContext } from "./http/request-context"
 import { validateBody, validateQuery } from "./http/validate"
+import { rejectUnsafeInput } from "./http/input-guard"
+import { limitStoreStrings } from "./http/store-limits"
+import { requireCustomer } from "./http/require-customer"
+import { hidePoweredBy } from "./http/powered-by"
 import {
   AddCartItemBody,
   CreateCartBody,
@@ -26,6 +30,12 @@ const ONE_MEGABYTE = "1mb"
 export default defineMiddlewares({
   errorHandler: apiErrorHandler,
   routes: [
+    // First of ours, on bare prefixes: express decodes no path param for
+    // them, so a broken escape is our 400 rather than a URIError 500.
+    { matcher: "/", middlewares: [hidePoweredBy] },
+    { matcher: "/api/v1", middlewares: [rejectUnsafeInput] },
+    { matcher: "/store", middlewares: [rejectUnsafeInput, limitStoreStrings] },
+    { matcher: "/auth", middlewares: [rejectUnsafeInput] },
     {
       matcher: "/api/v1*",
       bodyParser: { sizeLimit: ONE_MEGABYTE },
@@ -90,7 +100,7 @@ export default defineMiddlewares({
     {
       matcher: "/api/v1/products/:id/reviews",
       methods: ["POST"],
-      middlewares: [authenticate("customer", ["bearer"]), validateBody(CreateReviewBody)],
+      middlewares: [requireCustomer(), validateBody(CreateReviewBody)],
     },
     {
       matcher: "/admin/reviews",

@@ -1,5 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { notFoundError } from "../../lib/errors"
+import { printable } from "../../lib/text-safety"
 
 type RouteLayer = {
   regexp: RegExp
@@ -28,7 +29,7 @@ export function rejectUnknownRoutes(
       layer.regexp.test(path)
   )
   if (!handled) {
-    return next(notFoundError(`No route ${req.method} ${path}`))
+    return next(notFoundError(`No route ${req.method} ${printable(path)}`))
   }
   next()
 }

@@ -1,13 +1,15 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { z } from "@medusajs/framework/zod"
 import { ErrorDetail, validationError } from "../../lib/errors"
+import { printable } from "../../lib/text-safety"
 
 type Issue = z.core.$ZodIssue
 
 function describe(issue: Issue, source: unknown): ErrorDetail[] {
   if (issue.code === "unrecognized_keys") {
+    // An unknown key is the caller's text: at most 100 characters of it come back.
     return issue.keys.map((key) => ({
-      field: [...issue.path, key].join("."),
+      field: [...issue.path.map(String), printable(key)].join("."),
       message: "Unknown field",
     }))
   }

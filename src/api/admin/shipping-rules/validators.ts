@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { LIMITS } from "../../../lib/text-safety"
 
 const days = z.number().int().min(0).max(60)
 
@@ -8,7 +9,7 @@ export const UpdateShippingRulesBody = z
       .array(
         z
           .object({
-            id: z.string().min(1),
+            id: z.string().min(1).max(LIMITS.id),
             available: z.boolean().optional(),
             // JOD in major units (5.5 = 5 JOD 500 fils); multiples of 0.01 are checked in the route.
             price: z.number().min(0).max(1000).optional(),

@@ -1,8 +1,9 @@
 import { z } from "@medusajs/framework/zod"
+import { LIMITS } from "../../../../lib/text-safety"
 
 export const CreateCartBody = z
   .object({
-    customerId: z.string().min(1).nullable().optional(),
+    customerId: z.string().min(1).max(LIMITS.id).nullable().optional(),
     currency: z.string().regex(/^[A-Za-z]{3}$/, "currency must be a 3-letter ISO 4217 code"),
   })
   .strict()
@@ -12,8 +13,8 @@ export type CreateCartBody = z.infer<typeof CreateCartBody>
 // the per-line maximum) is a 422 of its own, checked by assertQuantity.
 export const AddCartItemBody = z
   .object({
-    productId: z.string().min(1),
-    variantId: z.string().min(1),
+    productId: z.string().min(1).max(LIMITS.id),
+    variantId: z.string().min(1).max(LIMITS.id),
     quantity: z.number(),
   })
   .strict()

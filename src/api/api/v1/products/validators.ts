@@ -1,11 +1,12 @@
 import { z } from "@medusajs/framework/zod"
+import { LIMITS } from "../../../../lib/text-safety"
 import { CONCERNS, SKIN_TYPES } from "../../../../modules/skincare/vocabulary"
 
 export const CreateReviewBody = z
   .object({
     rating: z.number().int().min(1).max(5),
-    title: z.string().trim().min(1).max(120),
-    body: z.string().trim().min(1).max(5000),
+    title: z.string().trim().min(1).max(LIMITS.reviewTitle),
+    body: z.string().trim().min(1).max(LIMITS.reviewBody),
   })
   .strict()
 export type CreateReviewBody = z.infer<typeof CreateReviewBody>
@@ -24,10 +25,11 @@ const listFields = {
   limit: z.coerce.number().int().min(1).max(100).default(20),
   currency: z
     .string()
+    .max(3)
     .transform((c) => c.toUpperCase())
     .pipe(z.enum(["USD", "JOD"]))
     .default("USD"),
-  category: z.string().trim().min(1).max(200).optional(),
+  category: z.string().trim().min(1).max(LIMITS.name).optional(),
   minPrice: minor.optional(),
   maxPrice: minor.optional(),
   sortOrder: z.enum(["asc", "desc"]).optional(),
@@ -41,7 +43,7 @@ const priceRange = (q: { minPrice?: number; maxPrice?: number }) =>
 export const ListProductsQuery = z
   .object({
     ...listFields,
-    search: z.string().trim().max(200).optional(),
+    search: z.string().trim().max(LIMITS.search).optional(),
     sortBy: z.enum(["price", "name", "created_at"]).optional(),
   })
   .strict()
@@ -51,7 +53,7 @@ export type ListProductsQuery = z.infer<typeof ListProductsQuery>
 export const SearchProductsQuery = z
   .object({
     ...listFields,
-    q: z.string().trim().min(1, "q must not be blank").max(200),
+    q: z.string().trim().min(1, "q must not be blank").max(LIMITS.search),
     sortBy: z.enum(["relevance", "price", "name", "created_at"]).optional(),
   })
   .strict()
