@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { PromotionActions } from "@medusajs/framework/utils"
 import { updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 import { presentDiscount } from "../../../../presenters/discount"
-import { cartCodes, loadCheckoutCart, presentCartById } from "../../../../utils/cart"
+import { cartCodes, loadOpenCart, presentCartById } from "../../../../utils/cart"
 import { findPromotion } from "../../../../../lib/discount-rules"
 import { ApiError } from "../../../../../lib/errors"
 import type { ApplyDiscountBody, RemoveDiscountBody } from "../validators"
@@ -12,7 +12,7 @@ import type { ApplyDiscountBody, RemoveDiscountBody } from "../validators"
 export async function POST(req: AuthenticatedMedusaRequest<ApplyDiscountBody>, res: MedusaResponse) {
   const { cartId, discountCode } = req.validatedBody
   const actorId = req.auth_context?.actor_id
-  await loadCheckoutCart(req.scope, cartId, actorId)
+  await loadOpenCart(req.scope, cartId, actorId)
   const promotion = await findPromotion(req.scope, discountCode)
   await updateCartPromotionsWorkflow(req.scope).run({
     // As /store does: the payment-collection refresh also rounds a JOD total (hooks/jod-rounding.ts).
@@ -35,7 +35,7 @@ export async function POST(req: AuthenticatedMedusaRequest<ApplyDiscountBody>, r
 export async function DELETE(req: AuthenticatedMedusaRequest<RemoveDiscountBody>, res: MedusaResponse) {
   const { cartId } = req.validatedBody
   const actorId = req.auth_context?.actor_id
-  const { cart } = await loadCheckoutCart(req.scope, cartId, actorId)
+  const { cart } = await loadOpenCart(req.scope, cartId, actorId)
   const codes = cartCodes(cart)
   if (!codes.length) {
     throw new ApiError(404, "RESOURCE_NOT_FOUND", "No discount code is applied to this cart")
