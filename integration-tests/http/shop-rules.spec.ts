@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
+import { transferCartCustomerWorkflow } from "@medusajs/medusa/core-flows"
 import type { AxiosInstance } from "axios"
 import { CART_EXPIRY_MODULE } from "../../src/modules/cart-expiry"
 import { createCustomer } from "../helpers/customers"
@@ -172,6 +173,20 @@ medusaIntegrationTestRunner({
 
         const own = await api.get(`/api/v1/cart/${cartId}`, { headers: amal.headers })
         expect(own.data.data).toMatchObject({ customerId: amal.id, items: [expect.objectContaining({ quantity: 1 })] })
+      })
+
+      it("refuses the takeover in Medusa's transfer workflow itself, whoever runs it", async () => {
+        const amal = await createCustomer(api, key, "amal.transfer@example.com")
+        const omar = await createCustomer(api, key, "omar.transfer@example.com")
+        const cartId = await storeCart("usd", 1, amal.headers)
+        const { errors, transaction } = await transferCartCustomerWorkflow(getContainer()).run({
+          input: { id: cartId, customer_id: omar.id },
+          throwOnError: false,
+        })
+        expect(transaction.getState()).toBe("reverted")
+        expect(errors.map((e) => e.error.message)).toEqual(["This cart belongs to another customer"])
+        const { data } = await api.get(`/store/carts/${cartId}`, store(amal.headers))
+        expect(data.cart.customer_id).toBe(amal.id)
       })
 
       it("never locks a guest out of the cart once /store attached a guest customer record", async () => {

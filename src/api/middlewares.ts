@@ -24,6 +24,8 @@ import { UpdateProductSkincareBody } from "./admin/products/[id]/skincare/valida
 import { UpdateShippingRulesBody } from "./admin/shipping-rules/validators"
 import { SetPromotionMinimumsBody } from "./admin/promotions/[id]/minimums/validators"
 import { ApplyDiscountBody, RemoveDiscountBody, ShippingQuoteBody } from "./api/v1/checkout/validators"
+import { storeCartMiddlewares } from "./store/middlewares"
+import { apiCartMiddlewares } from "./api/v1/cart/middlewares"
 
 const ONE_MEGABYTE = "1mb"
 
@@ -123,5 +125,7 @@ export default defineMiddlewares({
       bodyParser: { sizeLimit: ONE_MEGABYTE, preserveRawBody: true },
       middlewares: [requestContext, rejectUnknownRoutes],
     },
+    ...apiCartMiddlewares,
+    ...storeCartMiddlewares,
   ],
 })
