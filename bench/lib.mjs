@@ -60,7 +60,12 @@ export async function startShop({ database = "skinior_bench", products = 0 } = {
   const server = spawn(path.join(ROOT, "node_modules", ".bin", "medusa"), ["start"], {
     cwd: ROOT,
     // Request logging off while measuring.
-    env: { ...env, LOG_LEVEL: "error" },
+    // The heap cap `npm start` and the Dockerfile use (SERVER_HEAP_MB, default 512).
+    env: {
+      ...env,
+      LOG_LEVEL: "error",
+      NODE_OPTIONS: `--max-old-space-size=${process.env.SERVER_HEAP_MB || 512} ${env.NODE_OPTIONS ?? ""}`.trim(),
+    },
     stdio: ["ignore", "inherit", "inherit"],
   })
   const started = Date.now()
