@@ -450,16 +450,22 @@ medusaIntegrationTestRunner({
 
     describe("X-Powered-By", () => {
       it("is on no answer", async () => {
-        const answers = await Promise.all([
-          api.get("/api/v1/health", anyStatus),
-          api.get("/api/v1/nope", anyStatus),
-          api.get("/store/products", anyStatus),
-          api.get("/store/products", { headers: store(), ...anyStatus }),
-          api.get("/admin/products", anyStatus),
-          api.post("/auth/customer/emailpass", { email: "nobody@example.com", password: "wrong" }, anyStatus),
-          api.get("/app", anyStatus),
-          api.get("/health", anyStatus),
-        ])
+        // In order: handlers mounted before Medusa's API loader (the test
+        // runner's /health, the Admin bundle at /app) lose the header from the
+        // first request that has passed our middleware (see powered-by.ts).
+        const answers: Answer[] = []
+        for (const send of [
+          () => api.get("/api/v1/health", anyStatus),
+          () => api.get("/api/v1/nope", anyStatus),
+          () => api.get("/store/products", anyStatus),
+          () => api.get("/store/products", { headers: store(), ...anyStatus }),
+          () => api.get("/admin/products", anyStatus),
+          () => api.post("/auth/customer/emailpass", { email: "nobody@example.com", password: "wrong" }, anyStatus),
+          () => api.get("/app", anyStatus),
+          () => api.get("/health", anyStatus),
+        ]) {
+          answers.push(await send())
+        }
         expect(answers.map((r) => r.status)).toEqual([200, 404, 400, 200, 401, 401, expect.any(Number), 200])
         expect(answers.map((r) => r.headers["x-powered-by"])).toEqual(answers.map(() => undefined))
       })
