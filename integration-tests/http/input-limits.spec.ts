@@ -225,6 +225,7 @@ medusaIntegrationTestRunner({
             ["NUL", URL_NUL],
             ["surrogate", URL_SURROGATE],
             ["control character", "bad%0Avalue"],
+            ["stray %", "bad%zzvalue"],
             ["101 characters", "a".repeat(101)],
             // Node refuses request lines over 16 KB before any code of ours runs.
             ["10 KB", "a".repeat(10 * 1024)],
@@ -334,6 +335,7 @@ medusaIntegrationTestRunner({
           [`${cartId}%00`, "must not contain NUL bytes"],
           [`${cartId}%0A`, "must not contain control characters"],
           [`${cartId}%ED%A0%80`, "must be percent-encoded UTF-8 text"],
+          [`${cartId}%zz`, "must be percent-encoded UTF-8 text"],
         ]) {
           expectMedusa400(await api.get(`/store/carts/${raw}`, { headers: store(), ...anyStatus }), `Invalid request: path ${why}`)
           expectMedusa400(

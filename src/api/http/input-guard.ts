@@ -50,12 +50,16 @@ function decode(raw: string): string | undefined {
   }
 }
 
-/** One raw path segment or param: UTF-8 escapes, no NUL, surrogate or control character, bounded. */
+/**
+ * One raw path segment or param: UTF-8 escapes, no NUL, surrogate or control
+ * character, bounded. Unlike a query, a path with a stray `%` is refused:
+ * express would fail to decode it into a param, and Medusa answers that 500.
+ */
 function checkSegment(field: string, raw: string, limit: number): ErrorDetail[] {
-  if (!validPercentEncoding(raw)) {
+  const value = decode(raw)
+  if (value === undefined) {
     return [{ field, message: `${field} must be percent-encoded UTF-8 text` }]
   }
-  const value = decode(raw) ?? raw
   const unsafe = unsafeText(value, { controls: true })
   if (unsafe) return [{ field, message: `${field} ${UNSAFE_TEXT_MESSAGES[unsafe]}` }]
   if (value.length > limit) return [{ field, message: `${field} must be at most ${limit} characters` }]

@@ -57,6 +57,11 @@ describe("rejectUnsafeInput", () => {
     expect(run(rejectUnsafeInput, { originalUrl: "/store/carts/%ED%A0%80" }).message).toBe(
       "Invalid request: path must be percent-encoded UTF-8 text"
     )
+    expect(run(rejectUnsafeInput, { originalUrl: "/store/carts/cart%zz" }).message).toBe(
+      "Invalid request: path must be percent-encoded UTF-8 text"
+    )
+    // A query parser takes a stray % literally: only broken UTF-8 is refused there.
+    expect(run(rejectUnsafeInput, { originalUrl: "/store/products?q=50%" })).toBeUndefined()
     expect(run(rejectUnsafeInput, { originalUrl: "/store/products?q=%FF" }).message).toBe(
       "Invalid request: q must be percent-encoded UTF-8 text"
     )
