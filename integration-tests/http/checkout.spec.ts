@@ -248,7 +248,8 @@ medusaIntegrationTestRunner({
         ["USD", "FLAT5", 200, "fixed_amount", 500, 500],
         ["USD", "Welcome10", 200, "percentage", 10, 590],
         ["JOD", "SAVE20", 200, "percentage", 20, 8600],
-        ["JOD", "flat5", 200, "fixed_amount", 5000, 5000],
+        // FLAT5 is 5 off before tax (seed/promotions.ts): 5 JOD + 16% GST off a JOD shelf total.
+        ["JOD", "flat5", 200, "fixed_amount", 5000, 5800],
         ["JOD", "WELCOME10", 200, "percentage", 10, 4300],
       ])("%s cart of two serums: %s takes off the right amount", async (currency, code, status, type, value, amount) => {
         const cartId = await cartWith(currency, 2)

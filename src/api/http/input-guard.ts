@@ -122,6 +122,29 @@ export function* walkStrings(
   }
 }
 
+/** No client's body nests this deep; walking a deeper one costs time for nothing. */
+export const MAX_NESTING = 32
+
+/** True when a parsed value nests deeper than `max` objects/arrays (stops at the first too deep). */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]]
+  while (stack.length) {
+    const [current, depth] = stack.pop()!
+    if (!current || typeof current !== "object") continue
+    if (depth >= max) return true
+    for (const child of Object.values(current as Record<string, unknown>)) {
+      if (child && typeof child === "object") stack.push([child, depth + 1])
+    }
+  }
+  return false
+}
+
+function checkDepth(source: unknown, field: string): ErrorDetail[] {
+  return nestsDeeperThan(source, MAX_NESTING)
+    ? [{ field, message: `${field} nests deeper than ${MAX_NESTING} levels` }]
+    : []
+}
+
 function checkValues(source: unknown, prefix: string): ErrorDetail[] {
   const details: ErrorDetail[] = []
   for (const { field, text, isKey } of walkStrings(source, prefix)) {
@@ -155,6 +178,8 @@ export function rejectUnsafeInput(req: MedusaRequest, res: MedusaResponse, next:
   const contract = isContractPath(path)
   let details = checkPath(req, path, contract)
   if (!details.length) details = checkQueryEncoding(rawQuery)
+  if (!details.length) details = checkDepth(req.query, "query")
+  if (!details.length) details = checkDepth(req.body, "body")
   if (!details.length) details = checkValues(req.query, "")
   if (!details.length && req.body && typeof req.body === "object") details = checkValues(req.body, "")
   if (!details.length && typeof req.body === "string") details = checkValues({ body: req.body }, "")

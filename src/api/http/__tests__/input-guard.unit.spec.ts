@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { ApiError } from "../../../lib/errors"
-import { rejectUnsafeInput, walkStrings } from "../input-guard"
+import { MAX_NESTING, nestsDeeperThan, rejectUnsafeInput, walkStrings } from "../input-guard"
 import { limitStoreStrings, storeLimitFor } from "../store-limits"
 
 function run(middleware: any, req: Record<string, unknown>) {
@@ -24,10 +24,18 @@ describe("walkStrings", () => {
     ])
   })
 
-  it("walks a deeply nested body without recursion", () => {
+  it("refuses a body nested deeper than MAX_NESTING before walking it (no quadratic walk)", () => {
     let deep: unknown = "x"
     for (let i = 0; i < 100_000; i++) deep = [deep]
-    expect([...walkStrings(deep)]).toHaveLength(1)
+    expect(nestsDeeperThan(deep, MAX_NESTING)).toBe(true)
+    const err = run(rejectUnsafeInput, { originalUrl: "/store/carts", body: { a: deep } })
+    expect(err).toBeInstanceOf(MedusaError)
+    expect(err.message).toContain(`body nests deeper than ${MAX_NESTING} levels`)
+
+    let shallow: unknown = "x"
+    for (let i = 0; i < MAX_NESTING; i++) shallow = [shallow]
+    expect(nestsDeeperThan(shallow, MAX_NESTING)).toBe(false)
+    expect([...walkStrings(shallow)]).toHaveLength(1)
   })
 })
 
