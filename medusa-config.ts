@@ -1,4 +1,5 @@
 import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
+import { generateOrderNumber } from "./src/lib/order-number"
 import { assertProductionSecrets } from "./src/lib/secrets"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
@@ -120,5 +121,12 @@ module.exports = defineConfig({
     { resolve: "./src/modules/skincare" },
     { resolve: "./src/modules/review" },
     { resolve: "./src/modules/catalogue" },
+    { resolve: "./src/modules/order-number" },
+    {
+      // SKN-YYYY-NNNNNN order numbers (custom_display_id), from the order-number counter.
+      key: Modules.ORDER,
+      resolve: "@medusajs/medusa/order",
+      options: { generateCustomDisplayId: generateOrderNumber },
+    },
   ],
 })

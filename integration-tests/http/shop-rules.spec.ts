@@ -3,6 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { transferCartCustomerWorkflow } from "@medusajs/medusa/core-flows"
 import type { AxiosInstance } from "axios"
 import { CART_EXPIRY_MODULE } from "../../src/modules/cart-expiry"
+import { ORDER_NUMBER_PATTERN } from "../../src/lib/order-number"
 import { createCustomer } from "../helpers/customers"
 import { seedShop, SeededVariant } from "../helpers/catalogue"
 
@@ -275,6 +276,7 @@ medusaIntegrationTestRunner({
         const placed = await complete(cartId)
         expect(placed.status).toBe(200)
         expect(placed.data.type).toBe("order")
+        expect(placed.data.order.custom_display_id).toMatch(ORDER_NUMBER_PATTERN)
 
         const add = await api.post(`/store/carts/${cartId}/line-items`, { variant_id: serum.id, quantity: 1 }, store())
         expect(add.status).toBe(409)
