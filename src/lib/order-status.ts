@@ -1,0 +1,67 @@
+/**
+ * The contract's order `status` and `paymentStatus` (DESIGN.md "Order status
+ * and payment status"), from Medusa's order, payment and fulfillment state.
+ * One pure function: every answer that shows an order uses it.
+ */
+
+export const ORDER_STATUSES = ["pending", "confirmed", "processing", "shipped", "delivered", "cancelled"] as const
+export type OrderStatus = (typeof ORDER_STATUSES)[number]
+
+export const PAYMENT_STATUSES = ["pending", "processing", "paid", "failed", "refunded"] as const
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number]
+
+export const PAYMENT_METHODS = ["cash_on_delivery", "stripe"] as const
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number]
+
+export type OrderState = {
+  /** Medusa's order status: pending, completed, draft, archived, canceled, requires_action. */
+  status: string
+  /** Medusa's computed payment status: not_paid, awaiting, authorized, captured, refunded, ... */
+  payment_status?: string | null
+  /** Medusa's computed fulfillment status: not_fulfilled, fulfilled, shipped, delivered, ... */
+  fulfillment_status?: string | null
+  payment_method: PaymentMethod
+  /** When the shopper confirmed a cash-on-delivery order. */
+  cod_confirmed_at?: Date | string | null
+  /** The last card attempt failed (the shopper may retry). */
+  payment_failed?: boolean
+}
+
+const REFUNDED = new Set(["refunded", "partially_refunded"])
+const CAPTURED = new Set(["captured", "partially_captured"])
+const AUTHORIZED = new Set(["authorized", "partially_authorized"])
+const UNDER_WAY = new Set(["awaiting", "requires_action"])
+
+export function paymentStatusOf(order: OrderState): PaymentStatus {
+  const payment = order.payment_status ?? "not_paid"
+  if (REFUNDED.has(payment)) return "refunded"
+  if (CAPTURED.has(payment)) return "paid"
+  if (order.payment_method === "stripe") {
+    if (AUTHORIZED.has(payment) || UNDER_WAY.has(payment)) return "processing"
+    if (order.payment_failed) return "failed"
+  }
+  // Cash on delivery is authorized at checkout and stays pending until the
+  // merchant captures the cash collected on delivery.
+  return "pending"
+}
+
+export function orderStatusOf(order: OrderState): OrderStatus {
+  if (order.status === "canceled") return "cancelled"
+  switch (order.fulfillment_status) {
+    case "delivered":
+      return "delivered"
+    case "shipped":
+    case "partially_shipped":
+    case "partially_delivered":
+      return "shipped"
+    case "fulfilled":
+    case "partially_fulfilled":
+      return "processing"
+  }
+  const payment = order.payment_status ?? "not_paid"
+  const confirmed =
+    order.payment_method === "cash_on_delivery"
+      ? !!order.cod_confirmed_at || CAPTURED.has(payment)
+      : AUTHORIZED.has(payment) || CAPTURED.has(payment)
+  return confirmed ? "confirmed" : "pending"
+}
