@@ -20,11 +20,12 @@ medusaIntegrationTestRunner({
   env: {},
   testSuite: ({ api, getContainer }) => {
     let serum: SeededVariant // 29.50 USD
+    let shop: Awaited<ReturnType<typeof seedShop>>
     let key: string
     let regions: Record<string, string>
 
     beforeAll(async () => {
-      const shop = await seedShop(getContainer())
+      shop = await seedShop(getContainer())
       serum = shop.variant("SKN-SER-VC-30")
       key = shop.publishableKey
       const { data } = await api.get("/store/regions", { headers: { "x-publishable-api-key": key } })
@@ -320,6 +321,56 @@ medusaIntegrationTestRunner({
         expect((await orders.listOrders({})).length).toBe(before)
         const { data } = await api.get(`/store/carts/${second}`, store())
         expect(data.cart.completed_at).toBeNull()
+      })
+    })
+
+    describe("the amount charged follows the cart", () => {
+      it("a JOD code applied through /store after payment started: the session and the order charge the rounded total", async () => {
+        const cream = shop.variant("SKN-MOI-CB-100") // 26.99 JOD
+        const { data: created } = await api.post("/store/carts", { region_id: regions.jod }, store())
+        const cartId = created.cart.id
+        await api.post(`/store/carts/${cartId}/line-items`, { variant_id: cream.id, quantity: 1 }, store())
+        const amman = {
+          first_name: "Lina",
+          last_name: "Haddad",
+          address_1: "Queen Rania Street 15",
+          city: "Amman",
+          province: "Amman",
+          country_code: "jo",
+        }
+        await api.post(`/store/carts/${cartId}`, { email: "lina@example.com", shipping_address: amman }, store())
+        const { data: options } = await api.get(`/store/shipping-options?cart_id=${cartId}`, store())
+        const standard = options.shipping_options.find((o: { name: string }) => /standard/i.test(o.name))
+        expect((await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: standard.id }, store())).status).toBe(200)
+        const collection = await api.post("/store/payment-collections", { cart_id: cartId }, store())
+        // 26990 × 0.8 = 21592 fils: the shop rounds the total down to 21590 (+ 5000 delivery).
+        expect((await addPromo(cartId, ["SAVE20"])).status).toBe(200)
+        const { data } = await api.get(`/store/carts/${cartId}`, store())
+        expect(data.cart.total).toBe(26.59)
+        const session = await api.post(
+          `/store/payment-collections/${collection.data.payment_collection.id}/payment-sessions`,
+          { provider_id: "pp_system_default" },
+          store()
+        )
+        expect(session.status).toBe(200)
+        expect(session.data.payment_collection.amount).toBe(26.59)
+        expect(session.data.payment_collection.payment_sessions.map((s: { amount: number }) => s.amount)).toEqual([26.59])
+        // The code goes after the session was made: completing now must not charge the old amount.
+        const removed = await api.delete(`/store/carts/${cartId}/promotions`, { ...store(), data: { promo_codes: ["SAVE20"] } })
+        expect(removed.status).toBe(200)
+        const stale = await api.post(`/store/carts/${cartId}/complete`, {}, store())
+        expect(stale.status).toBeLessThan(500)
+        expect(stale.data.type).not.toBe("order")
+        const again = await api.post(
+          `/store/payment-collections/${collection.data.payment_collection.id}/payment-sessions`,
+          { provider_id: "pp_system_default" },
+          store()
+        )
+        expect(again.data.payment_collection.amount).toBe(31.99)
+        const placed = await api.post(`/store/carts/${cartId}/complete`, {}, store())
+        expect(placed.status).toBe(200)
+        expect(placed.data.order.total).toBe(31.99)
+        expect(placed.data.order.payment_collections[0].amount).toBe(31.99)
       })
     })
 

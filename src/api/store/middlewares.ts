@@ -1,5 +1,6 @@
 import { authenticate, MiddlewareRoute } from "@medusajs/framework/http"
 import { cartGuard, fromBody, fromParam, fromPaymentCollection, fromQuery } from "../http/cart-guard"
+import { alignPaymentAmount } from "../http/payment-amount"
 
 const customerIfSignedIn = authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })
 
@@ -28,13 +29,13 @@ export const storeCartMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/store/carts/:id/complete",
     methods: ["POST"],
-    middlewares: [cartGuard(fromParam("id"), { allowCompleted: true })],
+    middlewares: [cartGuard(fromParam("id"), { allowCompleted: true }), alignPaymentAmount(fromParam("id"))],
   },
   { matcher: "/store/payment-collections", methods: ["POST"], middlewares: [cartGuard(fromBody("cart_id"))] },
   {
     matcher: "/store/payment-collections/:id/payment-sessions",
     methods: ["POST"],
-    middlewares: [cartGuard(fromPaymentCollection("id"))],
+    middlewares: [cartGuard(fromPaymentCollection("id")), alignPaymentAmount(fromPaymentCollection("id"))],
   },
   { matcher: "/store/shipping-options", methods: ["GET"], middlewares: [cartGuard(fromQuery("cart_id"))] },
   {
