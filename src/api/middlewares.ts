@@ -26,6 +26,7 @@ import { SetPromotionMinimumsBody } from "./admin/promotions/[id]/minimums/valid
 import { ApplyDiscountBody, RemoveDiscountBody, ShippingQuoteBody } from "./api/v1/checkout/validators"
 import { storeCartMiddlewares } from "./store/middlewares"
 import { apiCartMiddlewares } from "./api/v1/cart/middlewares"
+import { apiOrderMiddlewares } from "./api/v1/orders/middlewares"
 
 const ONE_MEGABYTE = "1mb"
 
@@ -126,6 +127,7 @@ export default defineMiddlewares({
       middlewares: [requestContext, rejectUnknownRoutes],
     },
     ...apiCartMiddlewares,
+    ...apiOrderMiddlewares,
     ...storeCartMiddlewares,
   ],
 })

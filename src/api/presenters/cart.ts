@@ -61,14 +61,12 @@ export type Availability = Record<string, number | null | undefined>
 
 const iso = (value: Date | string) => new Date(value).toISOString()
 
-function presentItem(item: CartItemRecord, currency: string, availability: Availability) {
-  const variant = item.variant ?? {}
+/** A line as the contract shows it in carts and orders: snapshot names, shelf or pre-tax amounts. */
+export function presentLine(item: CartItemRecord, currency: string) {
   // Tax-inclusive lines (JOD) show their shelf amount; Medusa's subtotal has the GST taken out.
   const lineTotal = isTaxInclusiveCurrency(currency)
     ? item.original_total ?? MathBN.mult(item.unit_price, item.quantity)
     : item.subtotal ?? MathBN.mult(item.unit_price, item.quantity)
-  const inventoryCount = Math.max(0, availability[item.variant_id ?? ""] ?? 0)
-  const managed = variant.manage_inventory !== false
   return {
     id: item.id,
     productId: item.product_id,
@@ -84,6 +82,19 @@ function presentItem(item: CartItemRecord, currency: string, availability: Avail
     variant: {
       name: item.variant_title ?? null,
       sku: item.variant_sku ?? null,
+    },
+  }
+}
+
+function presentItem(item: CartItemRecord, currency: string, availability: Availability) {
+  const variant = item.variant ?? {}
+  const inventoryCount = Math.max(0, availability[item.variant_id ?? ""] ?? 0)
+  const managed = variant.manage_inventory !== false
+  const line = presentLine(item, currency)
+  return {
+    ...line,
+    variant: {
+      ...line.variant,
       available: !managed || !!variant.allow_backorder || inventoryCount > 0,
       inventoryCount,
     },

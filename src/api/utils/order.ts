@@ -1,0 +1,50 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { notFoundError } from "../../lib/errors"
+import { assertOrderOwner } from "../../lib/order-access"
+import { ORDER_FIELDS, OrderRecord, presentOrder } from "../presenters/order"
+
+type Page = { skip: number; take: number }
+
+/**
+ * Orders with what presentOrder needs: each shipping method also gets the
+ * data of the option it came from (flat options keep their method and days
+ * there, not on the method).
+ */
+export async function loadOrders(scope: MedusaContainer, filters: Record<string, unknown>, page?: Page) {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data, metadata } = await query.graph({
+    entity: "order",
+    fields: ORDER_FIELDS,
+    filters,
+    ...(page ? { pagination: { ...page, order: { created_at: "DESC" } } } : {}),
+  })
+  const orders = data as unknown as OrderRecord[]
+  const optionIds = [
+    ...new Set(orders.flatMap((o) => (o.shipping_methods ?? []).map((m) => m?.shipping_option_id).filter(Boolean))),
+  ] as string[]
+  if (optionIds.length) {
+    const { data: options } = await query.graph({
+      entity: "shipping_option",
+      fields: ["id", "data"],
+      filters: { id: optionIds },
+    })
+    const dataOf = new Map(options.map((o) => [o.id, o.data as Record<string, unknown> | null]))
+    for (const method of orders.flatMap((o) => o.shipping_methods ?? [])) {
+      if (method?.shipping_option_id) method.option_data = dataOf.get(method.shipping_option_id) ?? null
+    }
+  }
+  return { orders, count: metadata?.count ?? orders.length }
+}
+
+/** One order in the contract shape, for its owner (or anyone holding a guest order's id). */
+export async function presentOrderFor(scope: MedusaContainer, orderId: string, actorId: string | undefined) {
+  const {
+    orders: [order],
+  } = await loadOrders(scope, { id: orderId })
+  if (!order) {
+    throw notFoundError(`Order ${orderId} not found`)
+  }
+  assertOrderOwner(order, actorId)
+  return presentOrder(order)
+}
