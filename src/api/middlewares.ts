@@ -23,9 +23,12 @@ import { AdminListReviewsQuery, AdminSetReviewStatusBody } from "./admin/reviews
 import { UpdateProductSkincareBody } from "./admin/products/[id]/skincare/validators"
 import { UpdateShippingRulesBody } from "./admin/shipping-rules/validators"
 import { SetPromotionMinimumsBody } from "./admin/promotions/[id]/minimums/validators"
+import { SetLowStockThresholdBody } from "./admin/variants/[id]/low-stock-threshold/validators"
 import { ApplyDiscountBody, RemoveDiscountBody, ShippingQuoteBody } from "./api/v1/checkout/validators"
 import { storeCartMiddlewares } from "./store/middlewares"
 import { apiCartMiddlewares } from "./api/v1/cart/middlewares"
+import { ReserveBody } from "./api/v1/inventory/validators"
+import { cartGuard, fromBody } from "./http/cart-guard"
 import { apiOrderMiddlewares } from "./api/v1/orders/middlewares"
 
 const ONE_MEGABYTE = "1mb"
@@ -78,6 +81,21 @@ export default defineMiddlewares({
       matcher: "/api/v1/checkout/discount",
       methods: ["DELETE"],
       middlewares: [validateBody(RemoveDiscountBody)],
+    },
+    {
+      matcher: "/api/v1/inventory*",
+      middlewares: [authenticate("customer", ["bearer"], { allowUnauthenticated: true })],
+    },
+    {
+      // Validated first: the cart guard then takes a bounded string cartId.
+      matcher: "/api/v1/inventory/reserve",
+      methods: ["POST"],
+      middlewares: [validateBody(ReserveBody), cartGuard(fromBody("cartId"))],
+    },
+    {
+      matcher: "/admin/variants/:id/low-stock-threshold",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(SetLowStockThresholdBody)],
     },
     {
       matcher: "/admin/shipping-rules",

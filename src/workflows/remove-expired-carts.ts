@@ -2,6 +2,7 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { deleteCartExpiriesStep } from "./steps/delete-cart-expiries"
 import { deleteCartsStep } from "./steps/delete-carts"
 import { findExpiredCartsStep } from "./steps/find-expired-carts"
+import { releaseCartHoldsStep } from "./steps/release-cart-holds"
 
 export type RemoveExpiredCartsInput = { now: Date; limit?: number }
 
@@ -14,6 +15,8 @@ export const removeExpiredCartsWorkflow = createWorkflow(
     const found = findExpiredCartsStep(
       transform({ input }, ({ input }) => ({ now: input.now, limit: input.limit ?? 500 }))
     )
+    // Their holds go first: a deleted cart's reservations would otherwise wait for their expiry.
+    releaseCartHoldsStep(transform({ found }, ({ found }) => ({ cart_ids: found.cart_ids })))
     const removed = deleteCartsStep(found.cart_ids)
     deleteCartExpiriesStep(found.expiry_ids)
     return new WorkflowResponse({ removed_cart_ids: removed })

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, getVariantAvailability } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { sellableStock } from "../../lib/stock"
 import {
   assertCartNotCompleted,
   assertCartNotExpired,
@@ -85,20 +86,18 @@ export async function loadOpenCart(scope: MedusaContainer, cartId: string, actor
   return access
 }
 
+/** Hold-aware stock as the cart sees it: its own hold counts as its own (issue 9). */
 export async function cartAvailability(
   scope: MedusaContainer,
   salesChannelId: string | null,
-  variantIds: string[]
+  variantIds: string[],
+  cartId?: string
 ): Promise<Availability> {
   if (!variantIds.length || !salesChannelId) {
     return {}
   }
-  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-  const result = await getVariantAvailability(query, {
-    variant_ids: variantIds,
-    sales_channel_id: salesChannelId,
-  })
-  return Object.fromEntries(Object.entries(result).map(([id, a]) => [id, a.availability]))
+  const stock = await sellableStock(scope, { variantIds, salesChannelId, cartId })
+  return Object.fromEntries(Object.entries(stock).map(([id, s]) => [id, s.count]))
 }
 
 /** The discount codes on a cart. */
@@ -130,6 +129,6 @@ export async function presentCartById(scope: MedusaContainer, cartId: string, ac
   const variantIds = (access.cart.items ?? [])
     .map((item) => item?.variant_id)
     .filter((id): id is string => !!id)
-  const availability = await cartAvailability(scope, access.cart.sales_channel_id, variantIds)
+  const availability = await cartAvailability(scope, access.cart.sales_channel_id, variantIds, cartId)
   return presentCart(access.cart, access.expiresAt, availability)
 }

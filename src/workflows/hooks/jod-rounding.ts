@@ -9,6 +9,7 @@ import {
   roundCartToPayable,
   undoPayableRounding,
 } from "../steps/round-payable-total"
+import { trimCartHold } from "./inventory-holds"
 
 /**
  * "JOD in 10s" (DESIGN.md "Money"): after Medusa recomputes a cart, one
@@ -35,6 +36,8 @@ const compensate = async (
 }
 
 refreshCartItemsWorkflow.hooks.beforeRefreshingPaymentCollection(async ({ input }, { container }) => {
+  // Also the one point every line change passes: a cart's hold follows its lines (issue 9).
+  await trimCartHold(container, input.cart_id)
   const change = await roundCartToPayable(container, input.cart_id)
   return new StepResponse(change, change)
 }, compensate)

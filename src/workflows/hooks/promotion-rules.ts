@@ -1,6 +1,7 @@
 import { completeCartWorkflow, updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 import { PromotionActions } from "@medusajs/framework/utils"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
+import { releaseHoldForOrder } from "./inventory-holds"
 import {
   assertMinimumMet,
   assertOneCode,
@@ -97,4 +98,11 @@ completeCartWorkflow.hooks.validate(async ({ cart }, { container }) => {
     assertPromotionUsable(promotion)
     await assertMinimumMet(container, promotion, cart as CartWithCodes)
   }
+  // Last, once the cart may be ordered: its own hold becomes the order's reservations (issue 9).
+  const items = (cart as { items?: ({ variant_id?: string | null } | null)[] }).items ?? []
+  await releaseHoldForOrder(
+    container,
+    (cart as { id: string }).id,
+    items.flatMap((i) => (i?.variant_id ? [i.variant_id] : []))
+  )
 })

@@ -1,6 +1,8 @@
 import { addToCartWorkflow, updateLineItemInCartWorkflow } from "@medusajs/medusa/core-flows"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, getVariantAvailability } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { sellableStock } from "../../lib/stock"
+import { freeStockForLineChange } from "./inventory-holds"
 import { ApiError } from "../../lib/errors"
 import { maxQuantityPerLine } from "../../lib/cart-rules"
 
@@ -29,6 +31,7 @@ async function assertLines(container: MedusaContainer, cartId: string, lines: Li
     )
   }
 
+  await freeStockForLineChange(container, cartId, lines.map((line) => line.variantId))
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const {
     data: [cart],
@@ -42,13 +45,15 @@ async function assertLines(container: MedusaContainer, cartId: string, lines: Li
   if (!tracked.length || !cart?.sales_channel_id) {
     return
   }
-  const availability = await getVariantAvailability(query, {
-    variant_ids: tracked,
-    sales_channel_id: cart.sales_channel_id,
+  // Hold-aware (issue 9): other carts' live holds are taken, this cart's own is not.
+  const stock = await sellableStock(container, {
+    variantIds: tracked,
+    salesChannelId: cart.sales_channel_id,
+    cartId,
   })
   const short = lines
     .filter((line) => tracked.includes(line.variantId))
-    .map((line) => ({ ...line, available: Math.max(0, availability[line.variantId]?.availability ?? 0) }))
+    .map((line) => ({ ...line, available: Math.max(0, stock[line.variantId]?.count ?? 0) }))
     .filter((line) => line.quantity > line.available)
   if (short.length) {
     throw new ApiError(

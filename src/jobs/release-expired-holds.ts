@@ -1,0 +1,16 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { releaseCartHoldsWorkflow } from "../workflows/release-cart-holds"
+
+/** Every minute: expired inventory holds give their reservations back (reads already count them free). */
+export default async function releaseExpiredHolds(container: MedusaContainer) {
+  const { result } = await releaseCartHoldsWorkflow(container).run({ input: { expired_at: new Date() } })
+  if (result.length) {
+    container.resolve(ContainerRegistrationKeys.LOGGER).info(`Released ${result.length} expired inventory hold(s)`)
+  }
+}
+
+export const config = {
+  name: "release-expired-holds",
+  schedule: "* * * * *",
+}
