@@ -122,6 +122,7 @@ module.exports = defineConfig({
     { resolve: "./src/modules/review" },
     { resolve: "./src/modules/catalogue" },
     { resolve: "./src/modules/order-number" },
+    { resolve: "./src/modules/idempotency" },
     { resolve: "./src/modules/inventory-hold" },
     {
       // SKN-YYYY-NNNNNN order numbers (custom_display_id), from the order-number counter.

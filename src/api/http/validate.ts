@@ -33,14 +33,20 @@ export function issuesToDetails(issues: Issue[], source: unknown): ErrorDetail[]
 }
 
 type Options = { status?: number }
+type BodyOptions = { status?: number | ((issues: Issue[]) => number) }
 
-/** Validates `req.body` with a zod schema into `req.validatedBody`. */
-export function validateBody(schema: z.ZodType, { status = 400 }: Options = {}) {
+/** Validates `req.body` with a zod schema into `req.validatedBody`; `status` may depend on what failed. */
+export function validateBody(schema: z.ZodType, { status = 400 }: BodyOptions = {}) {
   return (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
     const result = schema.safeParse(req.body ?? {})
     if (!result.success) {
+      const issues = result.error.issues
       return next(
-        validationError("Invalid input data", issuesToDetails(result.error.issues, req.body), status)
+        validationError(
+          "Invalid input data",
+          issuesToDetails(issues, req.body),
+          typeof status === "function" ? status(issues) : status
+        )
       )
     }
     req.validatedBody = result.data

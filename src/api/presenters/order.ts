@@ -12,8 +12,6 @@ export const ORDER_FIELDS = [
   "custom_display_id",
   "display_id",
   "status",
-  "payment_status",
-  "fulfillment_status",
   "customer_id",
   "customer.has_account",
   "email",
@@ -40,8 +38,18 @@ export const ORDER_FIELDS = [
   "shipping_methods.original_total",
   "shipping_methods.data",
   "shipping_methods.shipping_option_id",
+  "payment_collections.status",
+  "payment_collections.amount",
+  "payment_collections.captured_amount",
+  "payment_collections.refunded_amount",
   "payment_collections.payment_sessions.provider_id",
+  "fulfillments.packed_at",
+  "fulfillments.shipped_at",
+  "fulfillments.delivered_at",
+  "fulfillments.canceled_at",
   "fulfillments.labels.tracking_number",
+  "items.detail.raw_fulfilled_quantity",
+  "items.raw_quantity",
 ]
 
 type AddressRecord = {

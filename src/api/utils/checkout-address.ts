@@ -41,24 +41,27 @@ export async function toCartAddress(
       throw notServiceable(`Unknown governorate "${address.governorate}"`, "shippingAddress.governorate")
     }
   }
+  return { governorate, address: medusaAddress(address, governorate) }
+}
+
+/** Medusa's address for a contract address (building, apartment, instructions and email ride in metadata). */
+export function medusaAddress(address: CheckoutAddress, governorate?: Governorate) {
+  const country = address.country.toLowerCase()
   return {
-    governorate,
-    address: {
-      first_name: address.firstName,
-      last_name: address.lastName,
-      phone: address.phone,
-      address_1: address.street,
-      address_2: [address.building, address.apartment].filter(Boolean).join(", ") || undefined,
-      city: address.city,
-      province: governorate?.code ?? address.governorate,
-      postal_code: address.postalCode,
-      country_code: country,
-      metadata: {
-        building: address.building ?? null,
-        apartment: address.apartment ?? null,
-        instructions: address.instructions ?? null,
-        email: address.email ?? null,
-      },
+    first_name: address.firstName,
+    last_name: address.lastName,
+    phone: address.phone,
+    address_1: address.street,
+    address_2: [address.building, address.apartment].filter(Boolean).join(", ") || undefined,
+    city: address.city,
+    province: governorate?.code ?? (country === "jo" ? resolveGovernorate(address.governorate)?.code : undefined) ?? address.governorate,
+    postal_code: address.postalCode,
+    country_code: country,
+    metadata: {
+      building: address.building ?? null,
+      apartment: address.apartment ?? null,
+      instructions: address.instructions ?? null,
+      email: address.email ?? null,
     },
   }
 }

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { getLastFulfillmentStatus, getLastPaymentStatus } from "@medusajs/medusa/core-flows"
 import { notFoundError } from "../../lib/errors"
 import { assertOrderOwner } from "../../lib/order-access"
 import { ORDER_FIELDS, OrderRecord, presentOrder } from "../presenters/order"
@@ -20,6 +21,11 @@ export async function loadOrders(scope: MedusaContainer, filters: Record<string,
     ...(page ? { pagination: { ...page, order: { created_at: "DESC" } } } : {}),
   })
   const orders = data as unknown as OrderRecord[]
+  // Medusa computes these (they are no columns), as its own order routes do.
+  for (const order of orders) {
+    order.payment_status = getLastPaymentStatus(order as never)
+    order.fulfillment_status = getLastFulfillmentStatus(order as never)
+  }
   const optionIds = [
     ...new Set(orders.flatMap((o) => (o.shipping_methods ?? []).map((m) => m?.shipping_option_id).filter(Boolean))),
   ] as string[]
@@ -37,8 +43,8 @@ export async function loadOrders(scope: MedusaContainer, filters: Record<string,
   return { orders, count: metadata?.count ?? orders.length }
 }
 
-/** One order in the contract shape, for its owner (or anyone holding a guest order's id). */
-export async function presentOrderFor(scope: MedusaContainer, orderId: string, actorId: string | undefined) {
+/** One order the caller may see: 404 unknown; an account's order only with its token. */
+export async function loadOrderFor(scope: MedusaContainer, orderId: string, actorId: string | undefined) {
   const {
     orders: [order],
   } = await loadOrders(scope, { id: orderId })
@@ -46,5 +52,10 @@ export async function presentOrderFor(scope: MedusaContainer, orderId: string, a
     throw notFoundError(`Order ${orderId} not found`)
   }
   assertOrderOwner(order, actorId)
-  return presentOrder(order)
+  return order
+}
+
+/** One order in the contract shape, for its owner (or anyone holding a guest order's id). */
+export async function presentOrderFor(scope: MedusaContainer, orderId: string, actorId: string | undefined) {
+  return presentOrder(await loadOrderFor(scope, orderId, actorId))
 }

@@ -1,8 +1,20 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ApiError, validationError } from "../../../../lib/errors"
+import { placeOrderWorkflow } from "../../../../workflows/place-order"
 import { presentOrder } from "../../../presenters/order"
-import { loadOrders } from "../../../utils/order"
+import { loadCheckoutCart } from "../../../utils/cart"
+import { medusaAddress, toCartAddress } from "../../../utils/checkout-address"
+import { loadOrders, presentOrderFor } from "../../../utils/order"
 import { pagination } from "../../../utils/pagination"
-import type { ListOrdersQuery } from "./validators"
+import {
+  assertCustomerMatches,
+  inventoryError,
+  isStockError,
+  paymentProviderFor,
+  pickShippingOption,
+  shortLines,
+} from "../../../utils/place-order"
+import type { CreateOrderBody, ListOrdersQuery } from "./validators"
 
 /** The signed-in customer's orders, newest first; `number` finds one by its SKN number. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
@@ -13,4 +25,55 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     { skip: (page - 1) * limit, take: limit }
   )
   res.json({ data: orders.map((order) => presentOrder(order)), pagination: pagination(page, limit, count) })
+}
+
+/**
+ * Places an order from a cart (the cart guard has checked owner, expiry and
+ * that it is not ordered yet, and queued this request behind the cart's
+ * other changes): address, delivery method, payment, then Medusa's checkout.
+ */
+export async function POST(req: AuthenticatedMedusaRequest<CreateOrderBody>, res: MedusaResponse) {
+  const body = req.validatedBody
+  const actorId = req.auth_context?.actor_id
+  const { cart } = await loadCheckoutCart(req.scope, body.cartId, actorId)
+  assertCustomerMatches(body.customerId, actorId, cart.customer_id, !!cart.customer?.has_account)
+  if (!cart.items?.some(Boolean)) {
+    throw validationError("Invalid cart", [{ field: "cartId", message: "The cart has no items" }])
+  }
+  if (body.shippingAddress.country.toLowerCase() === "jo" && !body.shippingAddress.governorate) {
+    throw new ApiError(422, "VALIDATION_ERROR", "Invalid address", [
+      { field: "shippingAddress.governorate", message: "shippingAddress.governorate is required in Jordan" },
+    ])
+  }
+  const { governorate, address: shipping } = await toCartAddress(req.scope, cart.region_id!, body.shippingAddress)
+  const providerId = paymentProviderFor(body.paymentMethod, body.shippingAddress.country)
+  const billing = body.billingAddress === "same" ? shipping : medusaAddress(body.billingAddress)
+  const short = await shortLines(req.scope, cart.id)
+  if (short.length) {
+    throw inventoryError(short)
+  }
+  const optionId = await pickShippingOption(req.scope, cart.id, shipping, body.shippingMethod, governorate)
+
+  let orderId: string
+  try {
+    const { result } = await placeOrderWorkflow(req.scope).run({
+      input: {
+        cart_id: cart.id,
+        email: body.shippingAddress.email,
+        shipping_address: shipping,
+        billing_address: billing,
+        shipping_option_id: optionId,
+        provider_id: providerId,
+        metadata: body.notes ? { notes: body.notes } : undefined,
+      },
+    })
+    orderId = result.id
+  } catch (e) {
+    const lines = isStockError(e) ? await shortLines(req.scope, cart.id) : []
+    throw lines.length ? inventoryError(lines) : e
+  }
+  res.status(201).json({
+    data: await presentOrderFor(req.scope, orderId, actorId),
+    message: "Order created successfully",
+  })
 }

@@ -1,0 +1,120 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, getVariantAvailability, MedusaError } from "@medusajs/framework/utils"
+import {
+  listShippingOptionsForCartWithPricingWorkflow,
+  updateCartWorkflow,
+} from "@medusajs/medusa/core-flows"
+import { ApiError, validationError } from "../../lib/errors"
+import type { PaymentMethod } from "../../lib/order-status"
+import { shippingMethod, ShippingMethodCode } from "../../lib/shipping-methods"
+import type { PricedOption } from "../presenters/shipping"
+
+/** Medusa payment provider of cash on delivery (src/modules/cod-payment). */
+export const COD_PROVIDER_ID = "pp_cod_cod"
+
+const unprocessable = (field: string, message: string) =>
+  new ApiError(422, "VALIDATION_ERROR", message, [{ field, message }])
+
+/** 400 when the body names a customer other than the caller or the cart's. */
+export function assertCustomerMatches(
+  customerId: string | undefined,
+  actorId: string | undefined,
+  cartCustomerId: string | null | undefined,
+  cartHasAccount: boolean
+) {
+  if (!customerId) return
+  if (customerId !== actorId || (cartHasAccount && cartCustomerId !== customerId)) {
+    throw validationError("Customer mismatch", [
+      { field: "customerId", message: "customerId must be the signed-in customer who owns the cart" },
+    ])
+  }
+}
+
+/** The payment provider for a method in the cart's country; 422 where it is not offered. */
+export function paymentProviderFor(method: PaymentMethod, country: string) {
+  if (method === "cash_on_delivery") {
+    if (country.toLowerCase() !== "jo") {
+      throw unprocessable("paymentMethod", "Cash on delivery is only offered in Jordan")
+    }
+    return COD_PROVIDER_ID
+  }
+  throw unprocessable("paymentMethod", "Card payments are not available yet: use cash_on_delivery")
+}
+
+/**
+ * Stores the shipping address on the cart and picks the shipping option of
+ * the chosen method, priced for that address: 422 when the governorate does
+ * not offer it (same day outside Amman).
+ */
+export async function pickShippingOption(
+  scope: MedusaContainer,
+  cartId: string,
+  address: Record<string, unknown>,
+  method: ShippingMethodCode,
+  governorate?: { code: string; name: string }
+) {
+  await updateCartWorkflow(scope).run({ input: { id: cartId, shipping_address: address } })
+  const { result } = await listShippingOptionsForCartWithPricingWorkflow(scope).run({
+    input: { cart_id: cartId, is_return: false },
+  })
+  const option = (result as PricedOption[]).find((o) => (o.data?.method ?? null) === method)
+  const rule = governorate ? option?.data?.rules?.[governorate.code] : undefined
+  if (!option || option.amount == null || (rule && !rule.available)) {
+    const name = shippingMethod(method)?.name ?? method
+    throw unprocessable(
+      "shippingMethod",
+      `${name} is not available for ${governorate ? `${governorate.name} (${governorate.code})` : "this address"}`
+    )
+  }
+  return option.id
+}
+
+/** The cart's lines that stock cannot cover now, for a 409 that names them. */
+export async function shortLines(scope: MedusaContainer, cartId: string) {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [cart],
+  } = await query.graph({
+    entity: "cart",
+    fields: ["sales_channel_id", "items.variant_id", "items.quantity", "items.variant.manage_inventory", "items.variant.allow_backorder"],
+    filters: { id: cartId },
+  })
+  type Line = {
+    variant_id?: string | null
+    quantity?: unknown
+    variant?: { manage_inventory?: boolean | null; allow_backorder?: boolean | null } | null
+  }
+  const items = ((cart?.items ?? []) as (Line | null)[]).filter(
+    (item): item is Line & { variant_id: string } =>
+      !!item?.variant_id && !!item.variant?.manage_inventory && !item.variant?.allow_backorder
+  )
+  if (!items.length || !cart?.sales_channel_id) return []
+  const availability = await getVariantAvailability(query, {
+    variant_ids: items.map((item) => item.variant_id),
+    sales_channel_id: cart.sales_channel_id,
+  })
+  return items
+    .map((item) => ({
+      variantId: item.variant_id,
+      requested: Number(item.quantity),
+      available: Math.max(0, availability[item.variant_id]?.availability ?? 0),
+    }))
+    .filter((line) => line.requested > line.available)
+}
+
+export function inventoryError(lines: { variantId: string; requested: number; available: number }[]) {
+  return new ApiError(
+    409,
+    "INVENTORY_ERROR",
+    "Insufficient inventory",
+    lines.map((line) => ({
+      field: "variantId",
+      message: `Only ${line.available} of variant ${line.variantId} available, ${line.requested} requested`,
+      ...line,
+    }))
+  )
+}
+
+/** True for the errors Medusa's stock checks and reservations raise. */
+export const isStockError = (e: unknown) =>
+  MedusaError.isMedusaError(e) && /inventory|stock|quantity/i.test((e as Error).message)
