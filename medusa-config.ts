@@ -115,6 +115,14 @@ module.exports = defineConfig({
         ],
       },
     },
+    {
+      // Medusa registers its system provider (pp_system_default) itself; cash on
+      // delivery is pp_cod_cod, enabled per region (Jordan only, by the seed).
+      resolve: "@medusajs/medusa/payment",
+      options: {
+        providers: [{ resolve: "./src/modules/cod-payment", id: "cod", options: { currencies: ["jod"] } }],
+      },
+    },
     { resolve: "./src/modules/cart-expiry" },
     { resolve: "./src/modules/shipping-rules" },
     { resolve: "./src/modules/promotion-minimum" },

@@ -4,13 +4,34 @@ import {
   createTaxRegionsWorkflow,
   updateRegionsWorkflow,
 } from "@medusajs/medusa/core-flows"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { SeedContext } from "./context"
 import { isTaxInclusiveCurrency } from "../../lib/money"
 
+/** Cash on delivery (src/modules/cod-payment), registered in medusa-config.ts with the id "cod". */
+export const COD_PAYMENT_PROVIDER_ID = "pp_cod_cod"
+const SYSTEM_PAYMENT_PROVIDER_ID = "pp_system_default"
+
+// Cash on delivery is collected in Jordan only (DESIGN.md "Orders and payments").
 export const REGIONS = [
-  { key: "jo", name: "Jordan", currency_code: "jod", country: "jo", taxRate: 16, taxName: "Jordan GST" },
-  { key: "us", name: "United States", currency_code: "usd", country: "us", taxRate: 8, taxName: "US sales tax" },
+  {
+    key: "jo",
+    name: "Jordan",
+    currency_code: "jod",
+    country: "jo",
+    taxRate: 16,
+    taxName: "Jordan GST",
+    paymentProviders: [SYSTEM_PAYMENT_PROVIDER_ID, COD_PAYMENT_PROVIDER_ID],
+  },
+  {
+    key: "us",
+    name: "United States",
+    currency_code: "usd",
+    country: "us",
+    taxRate: 8,
+    taxName: "US sales tax",
+    paymentProviders: [SYSTEM_PAYMENT_PROVIDER_ID],
+  },
 ] as const
 
 /** Regions Jordan (JOD, prices include GST) and United States (USD, tax added) with their tax rates. */
@@ -28,7 +49,7 @@ export async function seedRegions(ctx: SeedContext) {
           name: r.name,
           currency_code: r.currency_code,
           countries: [r.country],
-          payment_providers: ["pp_system_default"],
+          payment_providers: [...r.paymentProviders],
           automatic_taxes: true,
           is_tax_inclusive: isTaxInclusiveCurrency(r.currency_code),
         })),
@@ -53,9 +74,43 @@ export async function seedRegions(ctx: SeedContext) {
   report("tax regions (JO 16%, US 8%)", missingTax.length, REGIONS.length - missingTax.length)
 
   const regions = await regionModule.listRegions({ name: { $in: REGIONS.map((r) => r.name) } })
+  await seedRegionPaymentProviders(ctx, regions)
   await seedRegionPricePreferences(ctx, regions)
   const idOf = (name: string) => regions.find((r) => r.name === name)!.id
   return { jo: idOf("Jordan"), us: idOf("United States") }
+}
+
+/**
+ * Each region's payment providers. A database seeded before cash on delivery
+ * existed gets it added to Jordan here; providers the merchant enabled in
+ * Admin stay (updateRegionsWorkflow sets the whole list, so it gets the union).
+ */
+async function seedRegionPaymentProviders(
+  { container, report }: SeedContext,
+  regions: { id: string; name: string }[]
+) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "region",
+    fields: ["id", "payment_providers.id"],
+    filters: { id: regions.map((r) => r.id) },
+  })
+  let added = 0
+  let present = 0
+  for (const region of regions) {
+    const wanted: string[] = [...REGIONS.find((r) => r.name === region.name)!.paymentProviders]
+    const linked: ({ id: string } | null)[] = data.find((r) => r.id === region.id)?.payment_providers ?? []
+    const current = linked.flatMap((p) => (p ? [p.id] : []))
+    const missing = wanted.filter((id) => !current.includes(id))
+    present += wanted.length - missing.length
+    if (missing.length) {
+      await updateRegionsWorkflow(container).run({
+        input: { selector: { id: region.id }, update: { payment_providers: [...current, ...missing] } },
+      })
+      added += missing.length
+    }
+  }
+  report("region payment providers (Jordan: system, cash on delivery; US: system)", added, present)
 }
 
 /**

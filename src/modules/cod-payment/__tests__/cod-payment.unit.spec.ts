@@ -32,12 +32,23 @@ describe("cod payment provider", () => {
       expect(() => CodPaymentProviderService.validateOptions({ currencies: ["jod", "USD"] })).not.toThrow()
     })
 
+    const empty = "Option `currencies` of the cod payment provider must be a non-empty array of ISO 4217 codes"
     it.each([
-      [{ currencies: [] }, "must be a non-empty array"],
-      [{ currencies: "jod" }, "must be a non-empty array"],
-      [{ currencies: ["jod", "xyz", 7] }, 'unknown currency codes: "xyz", 7'],
+      [{ currencies: [] }, empty],
+      [{ currencies: "jod" }, empty],
+      [{ currencies: ["jod", "xyz", 7] }, 'Option `currencies` of the cod payment provider has unknown currency codes: "xyz", 7'],
     ])("refuses %p", (options, message) => {
-      expect(() => CodPaymentProviderService.validateOptions(options)).toThrow(message)
+      let error: unknown
+      try {
+        CodPaymentProviderService.validateOptions(options)
+      } catch (e) {
+        error = e
+      }
+      expect(error).toBeInstanceOf(MedusaError)
+      expect([(error as MedusaError).type, (error as MedusaError).message]).toEqual([
+        MedusaError.Types.INVALID_ARGUMENT,
+        message,
+      ])
     })
   })
 

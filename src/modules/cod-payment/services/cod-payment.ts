@@ -71,11 +71,15 @@ class CodPaymentProviderService extends AbstractPaymentProvider<CodOptions> {
       return
     }
     if (!Array.isArray(currencies) || currencies.length === 0) {
-      throw new Error("Option `currencies` of the cod payment provider must be a non-empty array of ISO 4217 codes")
+      throw new MedusaError(
+        MedusaError.Types.INVALID_ARGUMENT,
+        "Option `currencies` of the cod payment provider must be a non-empty array of ISO 4217 codes"
+      )
     }
     const unknown = currencies.filter((c) => typeof c !== "string" || !isKnownCurrency(c))
     if (unknown.length) {
-      throw new Error(
+      throw new MedusaError(
+        MedusaError.Types.INVALID_ARGUMENT,
         `Option \`currencies\` of the cod payment provider has unknown currency codes: ${unknown
           .map((c) => JSON.stringify(c))
           .join(", ")}`
