@@ -188,6 +188,14 @@ medusaIntegrationTestRunner({
       expect(
         paymentStatusOf({ status: paid.status, payment_status: paid.payment_status, payment_method: "cash_on_delivery" })
       ).toBe("paid")
+      const after = await api.get(`/api/v1/orders/${placed.id}`)
+      expect(after.status).toBe(200)
+      expect(after.data.data).toMatchObject({
+        orderNumber: placed.custom_display_id,
+        paymentStatus: "paid",
+        paymentMethod: "cash_on_delivery",
+        total: 77900,
+      })
 
       // A second press of Capture (a double click, a retry) changes nothing.
       const again = await api.post(`/admin/payments/${payment.id}/capture`, {}, {
