@@ -396,6 +396,15 @@ medusaIntegrationTestRunner({
         expect(data.cart.items[0].quantity).toBe(ok)
       })
 
+      it("10 carts given one new email at once through /store all take it (no unique-email 400)", async () => {
+        const carts = await Promise.all(Array.from({ length: 10 }, () => storeCart("usd", 0)))
+        const answers = await Promise.all(
+          carts.map((cartId) => api.post(`/store/carts/${cartId}`, { email: "same.guest@example.com" }, store()))
+        )
+        expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200))
+        expect(new Set(answers.map((a) => a.data.cart.customer_id)).size).toBe(1)
+      })
+
       it("20 parallel adds through /store alone all succeed in turn", async () => {
         const cartId = await storeCart("usd", 0)
         const variants = (await api.get("/api/v1/products?limit=100")).data.data

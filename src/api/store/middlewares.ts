@@ -1,5 +1,6 @@
 import { authenticate, MiddlewareRoute } from "@medusajs/framework/http"
 import { cartGuard, fromBody, fromParam, fromPaymentCollection, fromQuery } from "../http/cart-guard"
+import { ensureGuestCustomer } from "../http/guest-customer"
 import { alignPaymentAmount } from "../http/payment-amount"
 
 const customerIfSignedIn = authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })
@@ -13,7 +14,9 @@ export const storeCartMiddlewares: MiddlewareRoute[] = [
   { matcher: "/store/carts*", middlewares: [customerIfSignedIn] },
   { matcher: "/store/payment-collections*", middlewares: [customerIfSignedIn] },
   { matcher: "/store/shipping-options*", middlewares: [customerIfSignedIn] },
-  { matcher: "/store/carts/:id", methods: ["GET", "POST"], middlewares: [cartGuard(fromParam("id"))] },
+  { matcher: "/store/carts/:id", methods: ["GET"], middlewares: [cartGuard(fromParam("id"))] },
+  { matcher: "/store/carts/:id", methods: ["POST"], middlewares: [cartGuard(fromParam("id")), ensureGuestCustomer] },
+  { matcher: "/store/carts", methods: ["POST"], middlewares: [ensureGuestCustomer] },
   ...["customer", "line-items", "promotions", "taxes", "shipping-methods"].map(
     (tail): MiddlewareRoute => ({
       matcher: `/store/carts/:id/${tail}`,

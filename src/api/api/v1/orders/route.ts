@@ -1,5 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ApiError, validationError } from "../../../../lib/errors"
+import { ensureGuestCustomerWorkflow } from "../../../../workflows/ensure-guest-customer"
 import { placeOrderWorkflow } from "../../../../workflows/place-order"
 import { presentOrder } from "../../../presenters/order"
 import { loadCheckoutCart } from "../../../utils/cart"
@@ -54,6 +55,7 @@ export async function POST(req: AuthenticatedMedusaRequest<CreateOrderBody>, res
   }
   const optionId = await pickShippingOption(req.scope, cart.id, shipping, body.shippingMethod, governorate)
 
+  await ensureGuestCustomerWorkflow(req.scope).run({ input: { email: body.shippingAddress.email } })
   let orderId: string
   try {
     const { result } = await placeOrderWorkflow(req.scope).run({
