@@ -1,5 +1,9 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { estimatedDelivery } from "../../src/lib/business-days"
+import { dateInAmman, estimatedDelivery } from "../../src/lib/business-days"
+import { adminHeaders } from "../helpers/admin"
+
+const shiftDays = (date: string, days: number) =>
+  new Date(new Date(`${date}T12:00:00Z`).getTime() + days * 86_400_000).toISOString().slice(0, 10)
 import { ORDER_NUMBER_PATTERN } from "../../src/lib/order-number"
 import { createCustomer } from "../helpers/customers"
 import { seedShop } from "../helpers/catalogue"
@@ -171,6 +175,37 @@ medusaIntegrationTestRunner({
       const anonymous = await api.get("/api/v1/orders", anyStatus)
       expect(anonymous.status).toBe(401)
       expect(anonymous.data.error.code).toBe("AUTHENTICATION_ERROR")
+    })
+
+    it("skips the merchant's public holidays in estimatedDelivery; Admin validates the list", async () => {
+      const admin = { headers: await adminHeaders(api), ...anyStatus }
+      const { order } = await checkout("usd", usAddress, /standard/i)
+      const before = (await api.get(`/api/v1/orders/${order.id}`)).data.data
+      const day = dateInAmman(before.createdAt)
+      // Every one of the next 10 days a holiday: the estimate moves past all of them.
+      const holidays = Array.from({ length: 10 }, (_, i) => ({
+        date: shiftDays(day, i + 1),
+        name: `Holiday ${i + 1}`,
+      }))
+      const saved = await api.post("/admin/public-holidays", { holidays }, admin)
+      expect(saved.status).toBe(200)
+      expect(saved.data.public_holidays).toEqual(holidays)
+      const after = (await api.get(`/api/v1/orders/${order.id}`)).data.data
+      const dates = holidays.map((h) => h.date)
+      expect(after.estimatedDelivery).toBe(estimatedDelivery(before.createdAt, 3, dates))
+      expect(after.estimatedDelivery > shiftDays(day, 10)).toBe(true)
+      expect((await api.get("/admin/public-holidays", admin)).data.public_holidays).toEqual(holidays)
+
+      const badDate = await api.post("/admin/public-holidays", { holidays: [{ date: "2025-02-30", name: "x" }] }, admin)
+      expect(badDate.status).toBe(400)
+      const twice = await api.post(
+        "/admin/public-holidays",
+        { holidays: [{ date: "2025-05-25", name: "a" }, { date: "2025-05-25", name: "b" }] },
+        admin
+      )
+      expect(twice.status).toBe(400)
+      expect((await api.post("/admin/public-holidays", { holidays: [] }, admin)).data.public_holidays).toEqual([])
+      expect((await api.get("/admin/public-holidays", { ...anyStatus })).status).toBe(401)
     })
 
     it("answers 404 for an unknown order", async () => {

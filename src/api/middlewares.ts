@@ -22,6 +22,7 @@ import {
 import { AdminListReviewsQuery, AdminSetReviewStatusBody } from "./admin/reviews/validators"
 import { UpdateProductSkincareBody } from "./admin/products/[id]/skincare/validators"
 import { UpdateShippingRulesBody } from "./admin/shipping-rules/validators"
+import { SetPublicHolidaysBody } from "./admin/public-holidays/validators"
 import { SetPromotionMinimumsBody } from "./admin/promotions/[id]/minimums/validators"
 import { SetLowStockThresholdBody } from "./admin/variants/[id]/low-stock-threshold/validators"
 import { ApplyDiscountBody, RemoveDiscountBody, ShippingQuoteBody } from "./api/v1/checkout/validators"
@@ -101,6 +102,11 @@ export default defineMiddlewares({
       matcher: "/admin/shipping-rules",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(UpdateShippingRulesBody)],
+    },
+    {
+      matcher: "/admin/public-holidays",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(SetPublicHolidaysBody)],
     },
     {
       matcher: "/admin/promotions/:id/minimums",

@@ -3,6 +3,8 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { getLastFulfillmentStatus, getLastPaymentStatus } from "@medusajs/medusa/core-flows"
 import { notFoundError } from "../../lib/errors"
 import { assertOrderOwner } from "../../lib/order-access"
+import { SHIPPING_RULES_MODULE } from "../../modules/shipping-rules"
+import type ShippingRulesModuleService from "../../modules/shipping-rules/service"
 import { ORDER_FIELDS, OrderRecord, presentOrder } from "../presenters/order"
 
 type Page = { skip: number; take: number }
@@ -40,22 +42,26 @@ export async function loadOrders(scope: MedusaContainer, filters: Record<string,
       if (method?.shipping_option_id) method.option_data = dataOf.get(method.shipping_option_id) ?? null
     }
   }
-  return { orders, count: metadata?.count ?? orders.length }
+  const rules: ShippingRulesModuleService = scope.resolve(SHIPPING_RULES_MODULE)
+  const holidays = (await rules.listPublicHolidays({}, { select: ["date"] })).map((h) => h.date)
+  return { orders, count: metadata?.count ?? orders.length, holidays }
 }
 
 /** One order the caller may see: 404 unknown; an account's order only with its token. */
 export async function loadOrderFor(scope: MedusaContainer, orderId: string, actorId: string | undefined) {
   const {
     orders: [order],
+    holidays,
   } = await loadOrders(scope, { id: orderId })
   if (!order) {
     throw notFoundError(`Order ${orderId} not found`)
   }
   assertOrderOwner(order, actorId)
-  return order
+  return { order, holidays }
 }
 
 /** One order in the contract shape, for its owner (or anyone holding a guest order's id). */
 export async function presentOrderFor(scope: MedusaContainer, orderId: string, actorId: string | undefined) {
-  return presentOrder(await loadOrderFor(scope, orderId, actorId))
+  const { order, holidays } = await loadOrderFor(scope, orderId, actorId)
+  return presentOrder(order, holidays)
 }

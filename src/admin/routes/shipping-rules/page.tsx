@@ -3,6 +3,7 @@ import { RocketLaunch } from "@medusajs/icons"
 import { Button, Container, Heading, Input, Switch, Table, Text, toast } from "@medusajs/ui"
 import { useEffect, useMemo, useState } from "react"
 import { SHIPPING_METHODS, ShippingMethodCode } from "../../../lib/shipping-methods"
+import { PublicHolidays } from "../../components/public-holidays"
 import { sdk } from "../../lib/sdk"
 
 type Rule = {
@@ -157,6 +158,7 @@ const ShippingRulesPage = () => {
           </Table>
         </div>
       ))}
+      <PublicHolidays />
     </Container>
   )
 }

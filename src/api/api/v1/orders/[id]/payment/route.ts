@@ -22,7 +22,8 @@ export async function POST(req: AuthenticatedMedusaRequest<PayOrderBody>, res: M
   }
   // One confirmation at a time per order, so a second one sees the first.
   await req.scope.resolve(Modules.LOCKING).execute(`order-payment:${orderId}`, async () => {
-    const order = presentOrder(await loadOrderFor(req.scope, orderId, actorId))
+    const { order: record, holidays } = await loadOrderFor(req.scope, orderId, actorId)
+    const order = presentOrder(record, holidays)
     if (order.paymentMethod !== "cash_on_delivery") {
       throw validationError("Not a cash-on-delivery order", [
         { field: "paymentMethod", message: `Order ${order.orderNumber} is not paid by cash on delivery` },
