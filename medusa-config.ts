@@ -84,6 +84,41 @@ const cachingModule = {
       },
 }
 
+/**
+ * Emails (channel "email"): SendGrid when SENDGRID_API_KEY and SENDGRID_FROM
+ * are both set; otherwise our local provider, which writes each email as an
+ * HTML file into LOCAL_EMAIL_DIR (default .emails/, git-ignored; a dot-folder
+ * so `medusa develop` does not restart on every email) and logs its path.
+ */
+const SENDGRID = process.env.SENDGRID_API_KEY && process.env.SENDGRID_FROM
+if (!SENDGRID && process.env.NODE_ENV === "production") {
+  console.warn("SENDGRID_API_KEY or SENDGRID_FROM unset: emails are written to files, not sent")
+}
+const notificationModule = {
+  resolve: "@medusajs/medusa/notification",
+  options: {
+    providers: [
+      // Medusa's default "feed" provider, kept: Admin's notification feed (imports, exports) uses it.
+      {
+        resolve: "@medusajs/medusa/notification-local",
+        id: "local",
+        options: { name: "Local Notification Provider", channels: ["feed"] },
+      },
+      SENDGRID
+        ? {
+            resolve: "@medusajs/medusa/notification-sendgrid",
+            id: "sendgrid",
+            options: { channels: ["email"], api_key: process.env.SENDGRID_API_KEY, from: process.env.SENDGRID_FROM },
+          }
+        : {
+            resolve: "./src/modules/local-notification",
+            id: "local-email",
+            options: { channels: ["email"], dir: process.env.LOCAL_EMAIL_DIR || ".emails" },
+          },
+    ],
+  },
+}
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -106,6 +141,7 @@ module.exports = defineConfig({
   modules: [
     ...redisModules,
     cachingModule,
+    notificationModule,
     {
       resolve: "@medusajs/medusa/fulfillment",
       options: {
