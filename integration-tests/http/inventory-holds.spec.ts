@@ -159,6 +159,16 @@ medusaIntegrationTestRunner({
         expect(await holds().listInventoryHolds({ cart_id: cartId })).toHaveLength(1)
         const minutes = (new Date(second.data.data.expiresAt).getTime() - Date.now()) / 60_000
         expect(minutes).toBeGreaterThan(59.5)
+
+        // A hold covers the lines as they were: changing the held line gives it back.
+        const { data } = await api.get(`/api/v1/cart/${cartId}`)
+        const line = data.data.items.find((i: any) => i.variantId === serum.id)
+        expect((await api.put(`/api/v1/cart/${cartId}/items/${line.id}`, { quantity: 4 })).status).toBe(200)
+        expect(await reservationsOf(cartId)).toEqual([])
+        expect(await holds().listInventoryHolds({ cart_id: cartId })).toEqual([])
+        expect((await stock(serum)).inventoryCount).toBe(120)
+        expect((await reserve(cartId, [{ v: serum, quantity: 4 }])).status).toBe(201)
+        expect((await stock(serum)).inventoryCount).toBe(116)
         await api.delete(`/api/v1/cart/${cartId}`)
         expect((await stock(serum)).inventoryCount).toBe(120)
       })
