@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { INVENTORY_HOLD_MODULE } from "../modules/inventory-hold"
 import type InventoryHoldModuleService from "../modules/inventory-hold/service"
 
@@ -111,7 +111,7 @@ export async function levelAvailability(container: MedusaContainer, inventoryIte
   if (!inventoryItemIds.length || !locationIds.length) {
     return available
   }
-  const inventory = container.resolve("inventory") as any
+  const inventory = container.resolve(Modules.INVENTORY)
   const levels = await inventory.listInventoryLevels(
     { inventory_item_id: inventoryItemIds, location_id: locationIds },
     { take: null }
