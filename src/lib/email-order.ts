@@ -9,6 +9,7 @@ import {
 } from "./email-templates"
 import { isTaxInclusiveCurrency, toMinorUnits } from "./money"
 import { shippingMethod } from "./shipping-methods"
+import { payableTotals } from "./totals"
 
 /** The Query fields orderConfirmationEmail reads from an order. */
 export const ORDER_EMAIL_FIELDS = [
@@ -107,34 +108,6 @@ export function emailLanguages(order: Pick<OrderEmailRecord, "locale" | "metadat
 }
 
 /**
- * The totals as the shopper pays them, in minor units: the same reading as
- * the /api/v1 order (src/api/presenters/cart.ts presentTotals). Tax included
- * (JOD): shelf subtotal and delivery, the discount counting the 0–9 fils
- * rounding credit, tax the GST inside the total. Tax added (USD): pre-tax
- * subtotal and delivery, tax on top.
- */
-function totals(order: OrderEmailRecord) {
-  const currency = order.currency_code
-  const money = (value: BigNumberInput | null | undefined) => toMinorUnits(value ?? 0, currency)
-  if (!isTaxInclusiveCurrency(currency)) {
-    return {
-      subtotal: money(order.item_subtotal),
-      discount: money(order.discount_subtotal),
-      shipping: money(order.shipping_subtotal),
-      tax: money(order.tax_total),
-      total: money(order.total),
-    }
-  }
-  return {
-    subtotal: money(order.original_item_total),
-    discount: money(MathBN.add(order.discount_total ?? 0, order.credit_line_total ?? 0)),
-    shipping: money(order.original_shipping_total),
-    tax: money(order.tax_total),
-    total: money(order.total),
-  }
-}
-
-/**
  * The delivery method's code and the order's estimated delivery: its minimum
  * business days from the method's data (the Jordan provider copies the
  * governorate's min_days there), else the option's data (the US options carry
@@ -176,7 +149,7 @@ export function orderConfirmationData(order: OrderEmailRecord, holidays: Iterabl
     customerName: text(order.shipping_address?.first_name),
     currency: currency.toUpperCase(),
     items,
-    ...totals(order),
+    ...payableTotals(order),
     taxIncluded,
     shippingMethodCode: method.code,
     shippingMethodName: method.name,

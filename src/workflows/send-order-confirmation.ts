@@ -22,10 +22,16 @@ export const sendOrderConfirmationWorkflow = createWorkflow(
       filters: { id: input.order_id },
       options: { throwIfKeyNotFound: true },
     })
-    // Holidays: none are stored yet (the /api/v1 order reads none either), so
-    // only Friday and Saturday are skipped.
-    const notifications = transform({ orders }, ({ orders }) => {
-      const notification = orderConfirmationNotification(orders[0] as unknown as OrderEmailRecord)
+    // The merchant's public holidays, which the estimated delivery skips.
+    const { data: holidays } = useQueryGraphStep({
+      entity: "public_holiday",
+      fields: ["date"],
+    }).config({ name: "public-holidays" })
+    const notifications = transform({ orders, holidays }, ({ orders, holidays }) => {
+      const notification = orderConfirmationNotification(
+        orders[0] as unknown as OrderEmailRecord,
+        holidays.map((h: { date: string }) => h.date)
+      )
       return notification ? [notification] : []
     })
     const created = when({ notifications }, ({ notifications }) => notifications.length > 0).then(() =>

@@ -1,6 +1,7 @@
 import { MathBN } from "@medusajs/framework/utils"
 import type { BigNumberInput } from "@medusajs/framework/types"
 import { isTaxInclusiveCurrency, toMinorUnits } from "../../lib/money"
+import { payableTotals } from "../../lib/totals"
 
 /** The cart totals presentCart reads (both currencies), for callers' Query fields. */
 export const CART_TOTAL_FIELDS = [
@@ -101,34 +102,8 @@ function presentItem(item: CartItemRecord, currency: string, availability: Avail
   }
 }
 
-/**
- * The contract's totals, Medusa's own converted once (DESIGN.md "Money").
- * Tax added (USD): total = subtotal - discount + tax + shipping, with subtotal
- * the items before discount and tax. Tax included (JOD): subtotal, discount
- * and shipping are shelf amounts with the GST in them, total = subtotal -
- * discount + shipping, tax the GST contained in the total; the discount
- * counts the 0–9 fils rounding credit that makes the total payable in 10s.
- */
-export function presentTotals(cart: CartRecord) {
-  const currency = cart.currency_code
-  const money = (amount: BigNumberInput | null | undefined) => toMinorUnits(amount ?? 0, currency)
-  if (!isTaxInclusiveCurrency(currency)) {
-    return {
-      subtotal: money(cart.item_subtotal),
-      tax: money(cart.tax_total),
-      shipping: money(cart.shipping_subtotal),
-      discount: money(cart.discount_subtotal),
-      total: money(cart.total),
-    }
-  }
-  return {
-    subtotal: money(cart.original_item_total),
-    tax: money(cart.tax_total),
-    shipping: money(cart.original_shipping_total),
-    discount: money(MathBN.add(cart.discount_total ?? 0, cart.credit_line_total ?? 0)),
-    total: money(cart.total),
-  }
-}
+/** The contract's totals of a cart (src/lib/totals.ts, shared with orders and emails). */
+export const presentTotals = (cart: CartRecord) => payableTotals(cart)
 
 /** The contract's cart, with presentTotals' totals in minor units. */
 export function presentCart(cart: CartRecord, expiresAt: Date, availability: Availability) {
