@@ -7,6 +7,7 @@ import releaseExpiredHolds from "../../src/jobs/release-expired-holds"
 import { createCustomer } from "../helpers/customers"
 import { adminHeaders as loginAdmin } from "../helpers/admin"
 import { seedShop, SeededVariant } from "../helpers/catalogue"
+import { eventually } from "../helpers/eventually"
 
 jest.setTimeout(240 * 1000)
 
@@ -143,6 +144,34 @@ medusaIntegrationTestRunner({
         expect((await api.delete(`/api/v1/cart/${other}`)).status).toBe(200)
         expect(await reservationsOf(other)).toEqual([])
         expect((await stock(six)).inventoryCount).toBe(6)
+      })
+
+      it("moves the catalogue's inventoryCount and announces holds made and released", async () => {
+        const events: { name: string; data: any }[] = []
+        const bus = getContainer().resolve(Modules.EVENT_BUS)
+        for (const name of ["inventory.hold_created", "inventory.hold_released"]) {
+          bus.subscribe(name, async (event: any) => {
+            events.push({ name, data: event.data })
+          })
+        }
+        const catalogueCount = async () => {
+          const { data } = await api.get(`/api/v1/products/${six.productId}`, { headers: { "x-publishable-api-key": shop.publishableKey } })
+          return data.data.variants.find((v: any) => v.id === six.id).inventoryCount
+        }
+        expect(await catalogueCount()).toBe(6)
+        const cartId = await createCart()
+        await addItem(cartId, six, 5)
+        const held = await reserve(cartId, [{ v: six, quantity: 5 }])
+        expect(held.status).toBe(201)
+        await eventually(async () => expect(await catalogueCount()).toBe(1))
+        await api.delete(`/api/v1/cart/${cartId}`)
+        await eventually(async () => expect(await catalogueCount()).toBe(6))
+        await eventually(async () =>
+          expect(events).toEqual([
+            { name: "inventory.hold_created", data: expect.objectContaining({ id: held.data.data.reservationId, cart_id: cartId, variant_ids: [six.id] }) },
+            { name: "inventory.hold_released", data: { id: held.data.data.reservationId, cart_id: cartId, variant_ids: [six.id], removed: true } },
+          ])
+        )
       })
 
       it("replaces a cart's hold instead of adding to it", async () => {
