@@ -56,13 +56,27 @@ export async function startShop({ database = "skinior_bench", products = 0 } = {
     })
   }
 
-  log(`Starting \`medusa start\` on :${PORT} ...`)
+  const server = await startServer(env, PORT)
+  const stop = async () => {
+    await server.stop()
+    if (embedded) {
+      await embedded.stop()
+      fs.rmSync(tempDir, { recursive: true, force: true })
+    }
+  }
+  return { env, pid: server.pid, stop }
+}
+
+/** `medusa start` on a port with the bench's environment; answers { pid, stop } once /api/v1/health answers. */
+export async function startServer(env, port) {
+  const base = `http://127.0.0.1:${port}`
+  log(`Starting \`medusa start\` on :${port} ...`)
   const server = spawn(path.join(ROOT, "node_modules", ".bin", "medusa"), ["start"], {
     cwd: ROOT,
-    // Request logging off while measuring.
     // The heap cap `npm start` and the Dockerfile use (SERVER_HEAP_MB, default 512).
     env: {
       ...env,
+      PORT: String(port),
       LOG_LEVEL: "error",
       NODE_OPTIONS: `--max-old-space-size=${process.env.SERVER_HEAP_MB || 512} ${env.NODE_OPTIONS ?? ""}`.trim(),
     },
@@ -71,27 +85,22 @@ export async function startShop({ database = "skinior_bench", products = 0 } = {
   const started = Date.now()
   for (;;) {
     try {
-      if ((await fetch(`${BASE}/api/v1/health`)).ok) break
+      if ((await fetch(`${base}/api/v1/health`)).ok) break
     } catch {
       // not listening yet
     }
     if (server.exitCode !== null) throw new Error("The server exited while starting; see its output above.")
-    if (Date.now() - started > 120_000) throw new Error(`The server did not answer ${BASE}/api/v1/health within 2 minutes.`)
+    if (Date.now() - started > 120_000) throw new Error(`The server did not answer ${base}/api/v1/health within 2 minutes.`)
     await new Promise((r) => setTimeout(r, 500))
   }
-  log(`Server up in ${((Date.now() - started) / 1000).toFixed(1)} s.`)
-
+  log(`Server on :${port} up in ${((Date.now() - started) / 1000).toFixed(1)} s.`)
   const stop = async () => {
     if (server.exitCode === null) {
       server.kill("SIGTERM")
       await new Promise((r) => server.once("exit", r))
     }
-    if (embedded) {
-      await embedded.stop()
-      fs.rmSync(tempDir, { recursive: true, force: true })
-    }
   }
-  return { env, pid: server.pid, stop }
+  return { pid: server.pid, stop }
 }
 
 /** The server's resident set size in MB (Linux), or null where /proc is missing. */
