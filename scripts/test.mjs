@@ -11,6 +11,12 @@ import { disableTelemetry } from "./lib/telemetry.mjs"
 
 const SUITES = ["unit", "integration:modules", "integration:http"]
 
+// HTTP spec files each get their own database and port from Medusa's runner,
+// so two run side by side (TEST_WORKERS, default 2: the machine's cores);
+// the JOD matrix alone takes minutes and no longer holds the others up.
+const workersFor = (suite) =>
+  suite === "integration:http" ? [`--maxWorkers=${process.env.TEST_WORKERS || 2}`] : ["--runInBand"]
+
 async function main() {
   const env = { ...process.env, NODE_ENV: "test" }
   env.NODE_OPTIONS = [env.NODE_OPTIONS, "--experimental-vm-modules"].filter(Boolean).join(" ")
@@ -47,7 +53,7 @@ async function main() {
       log(`jest: ${suite}`)
       const code = await run(
         "jest",
-        ["--runInBand", "--forceExit", "--passWithNoTests", ...process.argv.slice(2)],
+        [...workersFor(suite), "--forceExit", "--passWithNoTests", ...process.argv.slice(2)],
         { env: { ...env, TEST_TYPE: suite } }
       )
       if (code !== 0) failed.push(suite)
