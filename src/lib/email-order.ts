@@ -9,7 +9,7 @@ import {
 } from "./email-templates"
 import { isTaxInclusiveCurrency, toMinorUnits } from "./money"
 import { shippingMethod } from "./shipping-methods"
-import { payableTotals } from "./totals"
+import { MedusaTotals, payableTotals } from "./totals"
 
 /** The Query fields orderConfirmationEmail reads from an order. */
 export const ORDER_EMAIL_FIELDS = [
@@ -49,26 +49,16 @@ export const ORDER_EMAIL_FIELDS = [
 
 type Json = Record<string, unknown>
 
-export type OrderEmailRecord = {
+export type OrderEmailRecord = MedusaTotals & {
   id: string
   custom_display_id?: string | null
   display_id?: number | null
   email?: string | null
   locale?: string | null
-  currency_code: string
   created_at: Date | string
   metadata?: Json | null
   customer_id?: string | null
   customer?: { metadata?: Json | null } | null
-  item_subtotal?: BigNumberInput | null
-  original_item_total?: BigNumberInput | null
-  discount_subtotal?: BigNumberInput | null
-  discount_total?: BigNumberInput | null
-  shipping_subtotal?: BigNumberInput | null
-  original_shipping_total?: BigNumberInput | null
-  credit_line_total?: BigNumberInput | null
-  tax_total?: BigNumberInput | null
-  total?: BigNumberInput | null
   items?: ({
     product_title?: string | null
     variant_title?: string | null

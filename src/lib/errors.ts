@@ -54,3 +54,20 @@ export const validationError = (message: string, details?: ErrorDetail[], status
 
 export const notFoundError = (message: string) =>
   new ApiError(404, "RESOURCE_NOT_FOUND", message)
+
+export type ShortLine = { variantId: string; requested: number; available: number }
+
+/** 409 INVENTORY_ERROR naming each short variant, what is available and what was asked for. */
+export const insufficientInventory = (lines: ShortLine[], field = "variantId") =>
+  new ApiError(
+    409,
+    "INVENTORY_ERROR",
+    "Insufficient inventory",
+    lines.map((line) => ({
+      field,
+      message: `Only ${line.available} of variant ${line.variantId} available, ${line.requested} requested`,
+      variantId: line.variantId,
+      available: line.available,
+      requested: line.requested,
+    }))
+  )

@@ -1,7 +1,7 @@
 import { MathBN } from "@medusajs/framework/utils"
 import type { BigNumberInput } from "@medusajs/framework/types"
 import { isTaxInclusiveCurrency, toMinorUnits } from "../../lib/money"
-import { payableTotals } from "../../lib/totals"
+import { MedusaTotals, payableTotals } from "../../lib/totals"
 
 /** The cart totals presentCart reads (both currencies), for callers' Query fields. */
 export const CART_TOTAL_FIELDS = [
@@ -35,24 +35,14 @@ export type CartItemRecord = {
   variant?: { manage_inventory?: boolean; allow_backorder?: boolean } | null
 }
 
-export type CartRecord = {
+export type CartRecord = MedusaTotals & {
   id: string
-  currency_code: string
   region_id?: string | null
   customer_id: string | null
   sales_channel_id: string | null
   created_at: Date | string
   updated_at: Date | string
   completed_at?: Date | string | null
-  item_subtotal?: BigNumberInput | null
-  original_item_total?: BigNumberInput | null
-  discount_subtotal?: BigNumberInput | null
-  discount_total?: BigNumberInput | null
-  shipping_subtotal?: BigNumberInput | null
-  original_shipping_total?: BigNumberInput | null
-  credit_line_total?: BigNumberInput | null
-  tax_total?: BigNumberInput | null
-  total?: BigNumberInput | null
   items?: (CartItemRecord | null)[] | null
   promotions?: ({ id?: string; code?: string | null } | null)[] | null
 }

@@ -4,7 +4,7 @@ import {
   listShippingOptionsForCartWithPricingWorkflow,
   updateCartWorkflow,
 } from "@medusajs/medusa/core-flows"
-import { ApiError, validationError } from "../../lib/errors"
+import { ApiError, insufficientInventory, ShortLine, validationError } from "../../lib/errors"
 import type { PaymentMethod } from "../../lib/order-status"
 import { shippingMethod, ShippingMethodCode } from "../../lib/shipping-methods"
 import type { PricedOption } from "../presenters/shipping"
@@ -102,18 +102,7 @@ export async function shortLines(scope: MedusaContainer, cartId: string) {
     .filter((line) => line.requested > line.available)
 }
 
-export function inventoryError(lines: { variantId: string; requested: number; available: number }[]) {
-  return new ApiError(
-    409,
-    "INVENTORY_ERROR",
-    "Insufficient inventory",
-    lines.map((line) => ({
-      field: "variantId",
-      message: `Only ${line.available} of variant ${line.variantId} available, ${line.requested} requested`,
-      ...line,
-    }))
-  )
-}
+export const inventoryError = (lines: ShortLine[]) => insufficientInventory(lines)
 
 /** True for the errors Medusa's stock checks and reservations raise. */
 export const isStockError = (e: unknown) =>

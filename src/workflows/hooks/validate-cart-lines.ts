@@ -3,7 +3,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { sellableStock } from "../../lib/stock"
 import { freeStockForLineChange } from "./inventory-holds"
-import { ApiError } from "../../lib/errors"
+import { ApiError, insufficientInventory } from "../../lib/errors"
 import { maxQuantityPerLine } from "../../lib/cart-rules"
 
 type Line = { variantId: string; quantity: number }
@@ -56,17 +56,8 @@ async function assertLines(container: MedusaContainer, cartId: string, lines: Li
     .map((line) => ({ ...line, available: Math.max(0, stock[line.variantId]?.count ?? 0) }))
     .filter((line) => line.quantity > line.available)
   if (short.length) {
-    throw new ApiError(
-      409,
-      "INVENTORY_ERROR",
-      "Insufficient inventory",
-      short.map((line) => ({
-        field: "variantId",
-        message: `Only ${line.available} of variant ${line.variantId} available, ${line.quantity} requested`,
-        variantId: line.variantId,
-        available: line.available,
-        requested: line.quantity,
-      }))
+    throw insufficientInventory(
+      short.map((line) => ({ variantId: line.variantId, requested: line.quantity, available: line.available }))
     )
   }
 }

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ApiError } from "../../lib/errors"
+import { insufficientInventory } from "../../lib/errors"
 import {
   channelLocationIds,
   freedByHolds,
@@ -123,17 +123,9 @@ export const holdCartStockStep = createStep(
         }
       }
       if (short.length) {
-        throw new ApiError(
-          409,
-          "INVENTORY_ERROR",
-          "Insufficient inventory",
-          short.map((s) => ({
-            field: "items",
-            message: `Only ${s.available} of variant ${s.variant_id} available, ${s.quantity} requested`,
-            variantId: s.variant_id,
-            available: s.available,
-            requested: s.quantity,
-          }))
+        throw insufficientInventory(
+          short.map((s) => ({ variantId: s.variant_id, requested: s.quantity, available: s.available })),
+          "items"
         )
       }
 
