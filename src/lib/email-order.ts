@@ -8,8 +8,8 @@ import {
   orderConfirmationSubject,
 } from "./email-templates"
 import { isTaxInclusiveCurrency, toMinorUnits } from "./money"
-import { shippingMethod } from "./shipping-methods"
-import { MedusaTotals, payableTotals } from "./totals"
+import { deliveryOf } from "./shipping-methods"
+import { MedusaTotals, payableTotals, TOTAL_FIELDS } from "./totals"
 
 /** The Query fields orderConfirmationEmail reads from an order. */
 export const ORDER_EMAIL_FIELDS = [
@@ -18,20 +18,11 @@ export const ORDER_EMAIL_FIELDS = [
   "display_id",
   "email",
   "locale",
-  "currency_code",
   "created_at",
   "metadata",
   "customer_id",
   "customer.metadata",
-  "item_subtotal",
-  "original_item_total",
-  "discount_subtotal",
-  "discount_total",
-  "shipping_subtotal",
-  "original_shipping_total",
-  "credit_line_total",
-  "tax_total",
-  "total",
+  ...TOTAL_FIELDS,
   "items.product_title",
   "items.variant_title",
   "items.title",
@@ -106,9 +97,7 @@ export function emailLanguages(order: Pick<OrderEmailRecord, "locale" | "metadat
 function delivery(order: OrderEmailRecord, holidays: Iterable<string>) {
   const method = (order.shipping_methods ?? []).find(Boolean)
   if (!method) return { code: null, name: null, estimatedDelivery: null }
-  const data = { ...(method.shipping_option?.data ?? {}), ...(method.data ?? {}) }
-  const known = shippingMethod(text(data.method))
-  const minDays = typeof data.min_days === "number" ? data.min_days : known?.minDays
+  const { known, minDays } = deliveryOf(method)
   return {
     code: known?.code ?? null,
     name: known?.name ?? method.name ?? null,

@@ -74,3 +74,21 @@ export function describeDelivery(min: number, max: number, offeredIn?: string[])
   }
   return offeredIn?.length && offeredIn.length <= 3 ? `Within ${offeredIn.join(", ")} only` : "Delivered the same day"
 }
+
+type ShippingMethodData = {
+  data?: Record<string, unknown> | null
+  shipping_option?: { data?: Record<string, unknown> | null } | null
+}
+
+/**
+ * The method and delivery days of an order's shipping method: the Jordan
+ * provider copies the governorate's days onto the method's data, flat options
+ * keep theirs on the option; else the list's defaults.
+ */
+export function deliveryOf(method: ShippingMethodData) {
+  const data = { ...(method.shipping_option?.data ?? {}), ...(method.data ?? {}) }
+  const known = shippingMethod(typeof data.method === "string" ? data.method : undefined)
+  const minDays = typeof data.min_days === "number" ? data.min_days : known?.minDays
+  const maxDays = typeof data.max_days === "number" ? data.max_days : known?.maxDays
+  return { known, minDays, maxDays }
+}

@@ -2,6 +2,20 @@ import type { BigNumberInput } from "@medusajs/framework/types"
 import { MathBN } from "@medusajs/framework/utils"
 import { isTaxInclusiveCurrency, toMinorUnits } from "./money"
 
+/** The Query fields of the totals payableTotals reads, on a cart or an order. */
+export const TOTAL_FIELDS = [
+  "currency_code",
+  "item_subtotal",
+  "original_item_total",
+  "discount_subtotal",
+  "discount_total",
+  "shipping_subtotal",
+  "original_shipping_total",
+  "credit_line_total",
+  "tax_total",
+  "total",
+]
+
 /** Medusa's totals a cart or an order answers with; what payableTotals reads. */
 export type MedusaTotals = {
   currency_code: string

@@ -1,19 +1,11 @@
 import { MathBN } from "@medusajs/framework/utils"
 import type { BigNumberInput } from "@medusajs/framework/types"
 import { isTaxInclusiveCurrency, toMinorUnits } from "../../lib/money"
-import { MedusaTotals, payableTotals } from "../../lib/totals"
+import { MedusaTotals, payableTotals, TOTAL_FIELDS } from "../../lib/totals"
 
 /** The cart totals presentCart reads (both currencies), for callers' Query fields. */
 export const CART_TOTAL_FIELDS = [
-  "item_subtotal",
-  "original_item_total",
-  "discount_subtotal",
-  "discount_total",
-  "shipping_subtotal",
-  "original_shipping_total",
-  "credit_line_total",
-  "tax_total",
-  "total",
+  ...TOTAL_FIELDS,
   "items.subtotal",
   "items.original_total",
 ]

@@ -3,7 +3,7 @@ import { estimatedDelivery } from "../../lib/business-days"
 import { governorateByCode } from "../../lib/jordan"
 import { isTaxInclusiveCurrency, toMinorUnits } from "../../lib/money"
 import { orderStatusOf, PaymentMethod, paymentStatusOf } from "../../lib/order-status"
-import { estimatedDays, shippingMethod } from "../../lib/shipping-methods"
+import { deliveryOf, estimatedDays } from "../../lib/shipping-methods"
 import { CART_TOTAL_FIELDS, CartItemRecord, CartRecord, presentLine, presentTotals } from "./cart"
 
 /** The Query fields presentOrder reads. */
@@ -37,7 +37,7 @@ export const ORDER_FIELDS = [
   "shipping_methods.subtotal",
   "shipping_methods.original_total",
   "shipping_methods.data",
-  "shipping_methods.shipping_option_id",
+  "shipping_methods.shipping_option.data",
   "payment_collections.status",
   "payment_collections.amount",
   "payment_collections.captured_amount",
@@ -65,9 +65,7 @@ type AddressRecord = {
 }
 
 type ShippingMethodRecord = {
-  shipping_option_id?: string | null
-  /** The data of the shipping option it was made from (a flat option's method and days live there). */
-  option_data?: Record<string, unknown> | null
+  shipping_option?: { data?: Record<string, unknown> | null } | null
   name?: string | null
   amount?: BigNumberInput | null
   subtotal?: BigNumberInput | null
@@ -128,10 +126,7 @@ export function paymentMethodOf(order: OrderRecord): PaymentMethod | null {
 function presentShipping(order: OrderRecord) {
   const method = (order.shipping_methods ?? []).find(Boolean)
   if (!method) return { shippingMethod: null, minDays: undefined }
-  const data = { ...(method.option_data ?? {}), ...(method.data ?? {}) }
-  const known = shippingMethod(text(data.method))
-  const min = typeof data.min_days === "number" ? data.min_days : known?.minDays
-  const max = typeof data.max_days === "number" ? data.max_days : known?.maxDays
+  const { known, minDays: min, maxDays: max } = deliveryOf(method)
   const amount = isTaxInclusiveCurrency(order.currency_code)
     ? method.original_total ?? method.amount
     : method.subtotal ?? method.amount

@@ -10,9 +10,8 @@ import { ORDER_FIELDS, OrderRecord, presentOrder } from "../presenters/order"
 type Page = { skip: number; take: number }
 
 /**
- * Orders with what presentOrder needs: each shipping method also gets the
- * data of the option it came from (flat options keep their method and days
- * there, not on the method).
+ * Orders with what presentOrder needs, their computed statuses and the
+ * merchant's public holidays.
  */
 export async function loadOrders(scope: MedusaContainer, filters: Record<string, unknown>, page?: Page) {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -27,20 +26,6 @@ export async function loadOrders(scope: MedusaContainer, filters: Record<string,
   for (const order of orders) {
     order.payment_status = getLastPaymentStatus(order as never)
     order.fulfillment_status = getLastFulfillmentStatus(order as never)
-  }
-  const optionIds = [
-    ...new Set(orders.flatMap((o) => (o.shipping_methods ?? []).map((m) => m?.shipping_option_id).filter(Boolean))),
-  ] as string[]
-  if (optionIds.length) {
-    const { data: options } = await query.graph({
-      entity: "shipping_option",
-      fields: ["id", "data"],
-      filters: { id: optionIds },
-    })
-    const dataOf = new Map(options.map((o) => [o.id, o.data as Record<string, unknown> | null]))
-    for (const method of orders.flatMap((o) => o.shipping_methods ?? [])) {
-      if (method?.shipping_option_id) method.option_data = dataOf.get(method.shipping_option_id) ?? null
-    }
   }
   const rules: ShippingRulesModuleService = scope.resolve(SHIPPING_RULES_MODULE)
   const holidays = (await rules.listPublicHolidays({}, { select: ["date"] })).map((h) => h.date)
