@@ -1,6 +1,7 @@
 import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
 import { generateOrderNumber } from "./src/lib/order-number"
 import { assertProductionSecrets } from "./src/lib/secrets"
+import { stripeConnectionFromEnv } from "./src/lib/stripe"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -15,6 +16,7 @@ try {
 }
 
 const REDIS_URL = process.env.REDIS_URL
+const STRIPE = stripeConnectionFromEnv()
 const WORKER_MODE = (process.env.MEDUSA_WORKER_MODE ?? "shared") as
   | "shared"
   | "worker"
@@ -154,9 +156,14 @@ module.exports = defineConfig({
     {
       // Medusa registers its system provider (pp_system_default) itself; cash on
       // delivery is pp_cod_cod, enabled per region (Jordan only, by the seed).
+      // Cards (pp_stripe_stripe) only when STRIPE_API_KEY is set; payments are
+      // captured as soon as the card is accepted.
       resolve: "@medusajs/medusa/payment",
       options: {
-        providers: [{ resolve: "./src/modules/cod-payment", id: "cod", options: { currencies: ["jod"] } }],
+        providers: [
+          { resolve: "./src/modules/cod-payment", id: "cod", options: { currencies: ["jod"] } },
+          ...(STRIPE ? [{ resolve: "./src/modules/stripe-payment", id: "stripe", options: { ...STRIPE, capture: true } }] : []),
+        ],
       },
     },
     { resolve: "./src/modules/cart-expiry" },
@@ -167,6 +174,7 @@ module.exports = defineConfig({
     { resolve: "./src/modules/catalogue" },
     { resolve: "./src/modules/order-number" },
     { resolve: "./src/modules/idempotency" },
+    { resolve: "./src/modules/stripe-event" },
     { resolve: "./src/modules/inventory-hold" },
     {
       // SKN-YYYY-NNNNNN order numbers (custom_display_id), from the order-number counter.

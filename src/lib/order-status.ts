@@ -25,7 +25,12 @@ export type OrderState = {
   cod_confirmed_at?: Date | string | null
   /** The last card attempt failed (the shopper may retry). */
   payment_failed?: boolean
+  /** The card was given and Stripe is still at it (3-D Secure, a slow card): the webhook will tell. */
+  card_under_way?: boolean
 }
+
+/** PaymentIntent statuses in which a card payment is under way. */
+export const CARD_UNDER_WAY_STATUSES = ["requires_action", "processing", "requires_capture", "succeeded"]
 
 const REFUNDED = new Set(["refunded", "partially_refunded"])
 const CAPTURED = new Set(["captured", "partially_captured"])
@@ -37,7 +42,7 @@ export function paymentStatusOf(order: OrderState): PaymentStatus {
   if (REFUNDED.has(payment)) return "refunded"
   if (CAPTURED.has(payment)) return "paid"
   if (order.payment_method === "stripe") {
-    if (AUTHORIZED.has(payment) || UNDER_WAY.has(payment)) return "processing"
+    if (AUTHORIZED.has(payment) || UNDER_WAY.has(payment) || order.card_under_way) return "processing"
     if (order.payment_failed) return "failed"
   }
   // Cash on delivery is authorized at checkout and stays pending until the

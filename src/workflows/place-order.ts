@@ -18,6 +18,8 @@ export type PlaceOrderInput = {
   shipping_option_id: string
   /** The Medusa payment provider of the session, e.g. pp_cod_cod. */
   provider_id: string
+  /** The account's customer: card providers keep their own customer record (Stripe's) for it. */
+  customer_id?: string
   metadata?: Record<string, unknown>
 }
 
@@ -70,6 +72,7 @@ export const placeOrderWorkflow = createWorkflow(placeOrderWorkflowId, (input: P
     input: transform({ refreshed, input }, ({ refreshed, input }) => ({
       payment_collection_id: refreshed[0].payment_collection!.id as string,
       provider_id: input.provider_id,
+      customer_id: input.customer_id,
     })),
   })
 

@@ -2,7 +2,7 @@ import type { BigNumberInput } from "@medusajs/framework/types"
 import { estimatedDelivery } from "../../lib/business-days"
 import { governorateByCode } from "../../lib/jordan"
 import { isTaxInclusiveCurrency, toMinorUnits } from "../../lib/money"
-import { orderStatusOf, PaymentMethod, paymentStatusOf } from "../../lib/order-status"
+import { CARD_UNDER_WAY_STATUSES, orderStatusOf, PaymentMethod, paymentStatusOf } from "../../lib/order-status"
 import { deliveryOf, estimatedDays } from "../../lib/shipping-methods"
 import { CART_TOTAL_FIELDS, CartItemRecord, CartRecord, presentLine, presentTotals } from "./cart"
 
@@ -156,6 +156,7 @@ export function presentOrder(order: OrderRecord, holidays: Iterable<string> = []
     payment_method: paymentMethod ?? "cash_on_delivery",
     cod_confirmed_at: text(meta.cod_confirmed_at),
     payment_failed: meta.payment_failed === true,
+    card_under_way: CARD_UNDER_WAY_STATUSES.includes(text(meta.payment_intent_status) ?? ""),
   }
   const { shippingMethod, minDays } = presentShipping(order)
   const tracking = (order.fulfillments ?? [])

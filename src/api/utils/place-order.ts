@@ -6,6 +6,7 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { ApiError, insufficientInventory, ShortLine, validationError } from "../../lib/errors"
 import type { PaymentMethod } from "../../lib/order-status"
+import { isStripeConfigured, STRIPE_PROVIDER_ID } from "../../lib/stripe"
 import { shippingMethod, ShippingMethodCode } from "../../lib/shipping-methods"
 import type { PricedOption } from "../presenters/shipping"
 
@@ -38,7 +39,10 @@ export function paymentProviderFor(method: PaymentMethod, country: string) {
     }
     return COD_PROVIDER_ID
   }
-  throw unprocessable("paymentMethod", "Card payments are not available yet: use cash_on_delivery")
+  if (!isStripeConfigured()) {
+    throw unprocessable("paymentMethod", "Card payments are not offered by this shop: use cash_on_delivery")
+  }
+  return STRIPE_PROVIDER_ID
 }
 
 /**

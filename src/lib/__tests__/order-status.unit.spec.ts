@@ -29,6 +29,10 @@ describe("order status", () => {
     ["a card payment authorized", card({ payment_status: "authorized" }), "confirmed", "processing"],
     ["a card payment captured", card({ payment_status: "captured" }), "confirmed", "paid"],
     ["a declined card (may retry)", card({ payment_failed: true }), "pending", "failed"],
+    ["a card in its 3-D Secure challenge (no Medusa payment yet)", card({ card_under_way: true }), "pending", "processing"],
+    ["a retry under way after a decline", card({ card_under_way: true, payment_failed: false }), "pending", "processing"],
+    ["a card accepted before a stale failure", card({ payment_status: "captured", payment_failed: true }), "confirmed", "paid"],
+    ["a cancelled unpaid card order", card({ status: "canceled", payment_status: "canceled" }), "cancelled", "pending"],
     ["a refunded card order", card({ status: "canceled", payment_status: "refunded" }), "cancelled", "refunded"],
     ["a part refund", card({ payment_status: "partially_refunded", fulfillment_status: "delivered" }), "delivered", "refunded"],
   ])("%s → %s / %s", (_what, state, status, paymentStatus) => {

@@ -7,6 +7,7 @@ import {
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { SeedContext } from "./context"
 import { isTaxInclusiveCurrency } from "../../lib/money"
+import { isStripeConfigured, STRIPE_PROVIDER_ID } from "../../lib/stripe"
 
 /** Cash on delivery (src/modules/cod-payment), registered in medusa-config.ts with the id "cod". */
 export const COD_PAYMENT_PROVIDER_ID = "pp_cod_cod"
@@ -34,6 +35,12 @@ export const REGIONS = [
   },
 ] as const
 
+/** A region's providers; cards (Stripe) in both regions when STRIPE_API_KEY is set. */
+const providersOf = (region: (typeof REGIONS)[number]): string[] => [
+  ...region.paymentProviders,
+  ...(isStripeConfigured() ? [STRIPE_PROVIDER_ID] : []),
+]
+
 /** Regions Jordan (JOD, prices include GST) and United States (USD, tax added) with their tax rates. */
 export async function seedRegions(ctx: SeedContext) {
   const { container, report } = ctx
@@ -49,7 +56,7 @@ export async function seedRegions(ctx: SeedContext) {
           name: r.name,
           currency_code: r.currency_code,
           countries: [r.country],
-          payment_providers: [...r.paymentProviders],
+          payment_providers: providersOf(r),
           automatic_taxes: true,
           is_tax_inclusive: isTaxInclusiveCurrency(r.currency_code),
         })),
@@ -98,7 +105,7 @@ async function seedRegionPaymentProviders(
   let added = 0
   let present = 0
   for (const region of regions) {
-    const wanted: string[] = [...REGIONS.find((r) => r.name === region.name)!.paymentProviders]
+    const wanted = providersOf(REGIONS.find((r) => r.name === region.name)!)
     const linked: ({ id: string } | null)[] = data.find((r) => r.id === region.id)?.payment_providers ?? []
     const current = linked.flatMap((p) => (p ? [p.id] : []))
     const missing = wanted.filter((id) => !current.includes(id))
@@ -110,7 +117,7 @@ async function seedRegionPaymentProviders(
       added += missing.length
     }
   }
-  report("region payment providers (Jordan: system, cash on delivery; US: system)", added, present)
+  report("region payment providers (Jordan: system, cash on delivery; US: system; both: Stripe when configured)", added, present)
 }
 
 /**

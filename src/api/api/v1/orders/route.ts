@@ -66,6 +66,7 @@ export async function POST(req: AuthenticatedMedusaRequest<CreateOrderBody>, res
         billing_address: billing,
         shipping_option_id: optionId,
         provider_id: providerId,
+        customer_id: cart.customer?.has_account ? cart.customer_id ?? undefined : undefined,
         metadata: body.notes ? { notes: body.notes } : undefined,
       },
     })
