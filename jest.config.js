@@ -26,5 +26,9 @@ if (process.env.TEST_TYPE === "integration:http") {
   // Unit specs beside a module run in the unit suite, not twice.
   module.exports.testPathIgnorePatterns = ["/node_modules/", "\\.unit\\.spec\\."]
 } else if (process.env.TEST_TYPE === "unit") {
-  module.exports.testMatch = ["**/src/**/__tests__/**/*.unit.spec.[jt]s"]
+  module.exports.testMatch = [
+    "**/src/**/__tests__/**/*.unit.spec.[jt]s",
+    // Test helpers (e.g. the fake Stripe) carry their own unit specs.
+    "**/integration-tests/helpers/__tests__/**/*.unit.spec.[jt]s",
+  ]
 }
