@@ -35,7 +35,9 @@ export const CARD_UNDER_WAY_STATUSES = ["requires_action", "processing", "requir
 const REFUNDED = new Set(["refunded", "partially_refunded"])
 const CAPTURED = new Set(["captured", "partially_captured"])
 const AUTHORIZED = new Set(["authorized", "partially_authorized"])
-const UNDER_WAY = new Set(["awaiting", "requires_action"])
+// "awaiting" is a card order whose payment has not started (Medusa's deferred
+// session): still pending. Card payments under way are known from the intent.
+const UNDER_WAY = new Set(["requires_action"])
 
 export function paymentStatusOf(order: OrderState): PaymentStatus {
   const payment = order.payment_status ?? "not_paid"

@@ -25,6 +25,7 @@ describe("order status", () => {
     ["shipped", cod({ fulfillment_status: "shipped" }), "shipped", "pending"],
     ["cancelled", cod({ status: "canceled", payment_status: "canceled" }), "cancelled", "pending"],
     ["a new card order", card(), "pending", "pending"],
+    ["a card order awaiting its card (deferred session)", card({ payment_status: "awaiting" }), "pending", "pending"],
     ["a card payment needing 3-D Secure", card({ payment_status: "requires_action" }), "pending", "processing"],
     ["a card payment authorized", card({ payment_status: "authorized" }), "confirmed", "processing"],
     ["a card payment captured", card({ payment_status: "captured" }), "confirmed", "paid"],

@@ -28,8 +28,10 @@ export const recordCardFailureStep = createStep(
     const orders = container.resolve(Modules.ORDER)
     const order = await orders.retrieveOrder(input.order_id, { select: ["id", "metadata"] })
     const previous = (order.metadata ?? {}) as Record<string, unknown>
-    const attempted = typeof previous.payment_attempted_at === "string" ? Date.parse(previous.payment_attempted_at) : 0
-    if (attempted > Date.parse(input.failed_at)) return new StepResponse(false, null)
+    // Stripe dates its events to the second: only an attempt begun in a
+    // later second is surely newer than this failure.
+    const seconds = (iso: unknown) => (typeof iso === "string" ? Math.floor(Date.parse(iso) / 1000) : 0)
+    if (seconds(previous.payment_attempted_at) > seconds(input.failed_at)) return new StepResponse(false, null)
     await orders.updateOrders([
       {
         id: input.order_id,

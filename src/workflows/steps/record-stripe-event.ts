@@ -1,4 +1,3 @@
-import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { STRIPE_EVENT_MODULE } from "../../modules/stripe-event"
 import type StripeEventModuleService from "../../modules/stripe-event/service"
@@ -36,8 +35,9 @@ export const recordStripeEventStep = createStep(
       return new StepResponse({ replay: false, id: created.id }, created.id)
     } catch (e) {
       // A parallel delivery of the same event won the unique index.
-      if (MedusaError.isMedusaError(e) && (e as MedusaError).type === MedusaError.Types.DUPLICATE_ERROR) {
-        return new StepResponse({ replay: true, id: null as string | null }, null)
+      const [winner] = await events.listStripeEvents({ event_id: event.id }, { select: ["id"] })
+      if (winner) {
+        return new StepResponse({ replay: true, id: winner.id }, null)
       }
       throw e
     }
