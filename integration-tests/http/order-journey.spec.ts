@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { adminHeaders } from "../helpers/admin"
+import { austinAddress } from "../helpers/addresses"
 import { createCustomer } from "../helpers/customers"
 import { seedShop } from "../helpers/catalogue"
 import { FakeStripe, startFakeStripe } from "../helpers/fake-stripe"
@@ -147,17 +148,7 @@ medusaIntegrationTestRunner({
       await api.post(`/api/v1/cart/${cartId}/items`, { productId: serum.productId, variantId: serum.id, quantity: 2 }, auth)
       const item = { productId: serum.productId, variantId: serum.id, quantity: 2 }
       expect((await api.post("/api/v1/inventory/reserve", { cartId, items: [item] }, auth)).status).toBe(201)
-      const address = {
-        firstName: "Sam",
-        lastName: "Lee",
-        email: "sam.journey@example.com",
-        phone: "+15125550100",
-        country: "US",
-        city: "Austin",
-        governorate: "TX",
-        postalCode: "73301",
-        street: "1 Main St",
-      }
+      const address = austinAddress({ email: "sam.journey@example.com" })
       const quote = await api.post("/api/v1/checkout/shipping", { cartId, shippingAddress: address }, auth)
       expect(quote.data.data.methods.map((m: { id: string }) => m.id)).toEqual(["standard", "express"])
       const discount = await api.post("/api/v1/checkout/discount", { cartId, discountCode: "SAVE20" }, auth)

@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { stripeClient } from "../../src/lib/stripe"
 import { adminHeaders } from "../helpers/admin"
+import { ammanAddress, austinAddress } from "../helpers/addresses"
 import { createCustomer } from "../helpers/customers"
 import { seedShop, SeededVariant } from "../helpers/catalogue"
 import { FakeStripe, startFakeStripe } from "../helpers/fake-stripe"
@@ -12,28 +13,8 @@ const FAKE_PORT = useFakeStripeEnv()
 jest.setTimeout(240 * 1000)
 
 const anyStatus = { validateStatus: () => true }
-const austin = {
-  firstName: "Sam",
-  lastName: "Lee",
-  email: "sam@example.com",
-  phone: "+15125550100",
-  country: "US",
-  city: "Austin",
-  governorate: "TX",
-  postalCode: "73301",
-  street: "1 Main St",
-}
-const amman = {
-  firstName: "Ahmed",
-  lastName: "Khalil",
-  email: "ahmed@example.com",
-  phone: "+962791234567",
-  country: "JO",
-  city: "Amman",
-  governorate: "Amman",
-  postalCode: "11118",
-  street: "Queen Rania Street",
-}
+const austin = austinAddress()
+const amman = ammanAddress()
 
 /**
  * Card payments through Stripe (a local fake of its HTTP API, driven by the

@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { STRIPE_EVENT_MODULE } from "../../src/modules/stripe-event"
 import type StripeEventModuleService from "../../src/modules/stripe-event/service"
+import { austinAddress } from "../helpers/addresses"
 import { seedShop, SeededVariant } from "../helpers/catalogue"
 import { eventually } from "../helpers/eventually"
 import { FakeStripe, signWebhook, startFakeStripe, stripeEvent } from "../helpers/fake-stripe"
@@ -12,17 +13,7 @@ const FAKE_PORT = useFakeStripeEnv()
 jest.setTimeout(240 * 1000)
 
 const anyStatus = { validateStatus: () => true }
-const austin = {
-  firstName: "Sam",
-  lastName: "Lee",
-  email: "sam@example.com",
-  phone: "+15125550100",
-  country: "US",
-  city: "Austin",
-  governorate: "TX",
-  postalCode: "73301",
-  street: "1 Main St",
-}
+const austin = austinAddress()
 
 /**
  * POST /api/webhooks/stripe: verified on the raw body before anything else,
