@@ -1,4 +1,5 @@
 import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
+import { createAppLogger } from "./src/lib/observability/logger"
 import { generateOrderNumber } from "./src/lib/order-number"
 import { assertProductionSecrets } from "./src/lib/secrets"
 import { stripeConnectionFromEnv } from "./src/lib/stripe"
@@ -122,6 +123,8 @@ const notificationModule = {
 }
 
 module.exports = defineConfig({
+  // JSON lines with the request (or job run) id; LOG_LEVEL, LOG_FORMAT, LOG_FILE.
+  logger: createAppLogger(),
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
     databaseLogging: process.env.DATABASE_LOGGING === "true",

@@ -2,7 +2,7 @@ import { authenticate, defineMiddlewares, validateAndTransformBody } from "@medu
 import { apiCors } from "./http/cors"
 import { apiErrorHandler } from "./http/error-handler"
 import { rejectUnknownRoutes } from "./http/not-found"
-import { requestContext } from "./http/request-context"
+import { requestContext, requestScope } from "./http/request-context"
 import { validateBody, validateQuery } from "./http/validate"
 import { rejectUnsafeInput } from "./http/input-guard"
 import { limitStoreStrings } from "./http/store-limits"
@@ -39,7 +39,8 @@ export default defineMiddlewares({
   routes: [
     // First of ours, on bare prefixes: express decodes no path param for
     // them, so a broken escape is our 400 rather than a URIError 500.
-    { matcher: "/", middlewares: [hidePoweredBy] },
+    // requestScope: request id, latency/error metrics and the log context for every route.
+    { matcher: "/", middlewares: [hidePoweredBy, requestScope] },
     { matcher: "/api/v1", middlewares: [rejectUnsafeInput] },
     { matcher: "/store", middlewares: [rejectUnsafeInput, limitStoreStrings] },
     { matcher: "/auth", middlewares: [rejectUnsafeInput] },

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { observeRequest } from "../../lib/observability/http-metrics"
+import { runWithLogContext } from "../../lib/observability/log-context"
 
 const SANE_REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/
 
@@ -18,8 +20,22 @@ const SECURITY_HEADERS: Record<string, string> = {
  * parsing fails before any route middleware has run.
  */
 export function applyRequestContext(req: MedusaRequest, res: MedusaResponse): string {
-  // Medusa already gives every request an id, but takes any X-Request-Id
-  // verbatim; ours is only reused when it is a sane token.
+  const requestId = assignRequestId(req, res)
+  // Errors raised before any route middleware (body parsing) are timed and counted too.
+  observeRequest(req, res)
+  if (!res.headersSent) {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+      res.setHeader(name, value)
+    }
+  }
+  return requestId
+}
+
+/**
+ * Medusa already gives every request an id, but takes any X-Request-Id
+ * verbatim (it reaches the logs); ours is only reused when it is a sane token.
+ */
+function assignRequestId(req: MedusaRequest, res: MedusaResponse): string {
   if (!res.locals.requestId) {
     const incoming = req.get("x-request-id")
     res.locals.requestId =
@@ -28,14 +44,22 @@ export function applyRequestContext(req: MedusaRequest, res: MedusaResponse): st
         : `req_${randomUUID().replace(/-/g, "")}`
     req.requestId = res.locals.requestId
   }
-  const requestId: string = res.locals.requestId
   if (!res.headersSent) {
-    res.setHeader("X-Request-Id", requestId)
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
-      res.setHeader(name, value)
-    }
+    res.setHeader("X-Request-Id", res.locals.requestId)
   }
-  return requestId
+  return res.locals.requestId
+}
+
+/**
+ * Every route (/store, /admin, /auth, /api/v1, /metrics): the request id,
+ * latency and error metrics, and the log context, so each line logged while
+ * answering (routes, workflows, steps, Medusa's own) carries request_id.
+ * Runs after Medusa's body parser: a stream callback would lose the context.
+ */
+export function requestScope(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  const requestId = assignRequestId(req, res)
+  observeRequest(req, res)
+  runWithLogContext({ request_id: requestId }, () => next())
 }
 
 export function requestContext(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
