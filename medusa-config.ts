@@ -173,6 +173,7 @@ module.exports = defineConfig({
     { resolve: "./src/modules/shipping-rules" },
     { resolve: "./src/modules/promotion-minimum" },
     { resolve: "./src/modules/skincare" },
+    { resolve: "./src/modules/skin-profile" },
     { resolve: "./src/modules/review" },
     { resolve: "./src/modules/catalogue" },
     { resolve: "./src/modules/order-number" },
