@@ -180,6 +180,8 @@ module.exports = defineConfig({
     { resolve: "./src/modules/idempotency" },
     { resolve: "./src/modules/stripe-event" },
     { resolve: "./src/modules/inventory-hold" },
+    // Customer refresh tokens (hashes, families, revocation) behind /api/v1/auth.
+    { resolve: "./src/modules/customer-session" },
     {
       // SKN-YYYY-NNNNNN order numbers (custom_display_id), from the order-number counter.
       key: Modules.ORDER,
