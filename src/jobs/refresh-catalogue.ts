@@ -1,9 +1,12 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { runAsJob } from "../lib/observability/log-context"
 import { refreshCatalogueWorkflow } from "../workflows/refresh-catalogue"
 
 /** Hourly safety net: rebuilds the whole catalogue read model (sale price lists start and end on their own). */
-export default async function refreshCatalogue(container: MedusaContainer) {
-  await refreshCatalogueWorkflow(container).run({ input: {} })
+export default function refreshCatalogue(container: MedusaContainer) {
+  return runAsJob(config.name, async () => {
+    await refreshCatalogueWorkflow(container).run({ input: {} })
+  })
 }
 
 export const config = {

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { runAsJob } from "../lib/observability/log-context"
 import { STRIPE_EVENT_MAX_ATTEMPTS } from "../lib/stripe-events"
 import { STRIPE_EVENT_MODULE } from "../modules/stripe-event"
 import type StripeEventModuleService from "../modules/stripe-event/service"
@@ -14,7 +15,11 @@ const BATCH = 50
  * worker was down) are tried again, up to STRIPE_EVENT_MAX_ATTEMPTS times
  * each; then they wait in Admin for an operator.
  */
-export default async function retryStripeEvents(container: MedusaContainer) {
+export default function retryStripeEvents(container: MedusaContainer) {
+  return runAsJob(config.name, () => retry(container))
+}
+
+async function retry(container: MedusaContainer) {
   const events: StripeEventModuleService = container.resolve(STRIPE_EVENT_MODULE)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const due = await events.listStripeEvents(
