@@ -31,6 +31,7 @@ import { apiCartMiddlewares } from "./api/v1/cart/middlewares"
 import { ReserveBody } from "./api/v1/inventory/validators"
 import { cartGuard, fromBody } from "./http/cart-guard"
 import { apiOrderMiddlewares } from "./api/v1/orders/middlewares"
+import { apiCustomerMiddlewares } from "./api/v1/customers/middlewares"
 
 const ONE_MEGABYTE = "1mb"
 
@@ -153,6 +154,7 @@ export default defineMiddlewares({
     },
     ...apiCartMiddlewares,
     ...apiOrderMiddlewares,
+    ...apiCustomerMiddlewares,
     ...storeCartMiddlewares,
   ],
 })
