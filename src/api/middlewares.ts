@@ -8,6 +8,7 @@ import { rejectUnsafeInput } from "./http/input-guard"
 import { limitStoreStrings } from "./http/store-limits"
 import { requireCustomer } from "./http/require-customer"
 import { hidePoweredBy } from "./http/powered-by"
+import { privateAnswers, publicCatalogueMiddlewares } from "./http/http-cache"
 import {
   AddCartItemBody,
   CreateCartBody,
@@ -31,6 +32,7 @@ import { apiCartMiddlewares } from "./api/v1/cart/middlewares"
 import { ReserveBody } from "./api/v1/inventory/validators"
 import { cartGuard, fromBody } from "./http/cart-guard"
 import { apiOrderMiddlewares } from "./api/v1/orders/middlewares"
+import { apiAuthMiddlewares } from "./api/v1/auth/middlewares"
 import { apiCustomerMiddlewares } from "./api/v1/customers/middlewares"
 
 const ONE_MEGABYTE = "1mb"
@@ -44,11 +46,12 @@ export default defineMiddlewares({
     { matcher: "/", middlewares: [hidePoweredBy, requestScope] },
     { matcher: "/api/v1", middlewares: [rejectUnsafeInput] },
     { matcher: "/store", middlewares: [rejectUnsafeInput, limitStoreStrings] },
-    { matcher: "/auth", middlewares: [rejectUnsafeInput] },
+    { matcher: "/auth", middlewares: [rejectUnsafeInput, privateAnswers] },
     {
       matcher: "/api/v1*",
       bodyParser: { sizeLimit: ONE_MEGABYTE },
-      middlewares: [requestContext, apiCors, rejectUnknownRoutes],
+      // Private unless publicCatalogueMiddlewares (below) says otherwise.
+      middlewares: [requestContext, apiCors, privateAnswers, rejectUnknownRoutes],
     },
     {
       // Guests use carts by id; a customer's token makes their carts theirs.
@@ -150,10 +153,12 @@ export default defineMiddlewares({
       matcher: "/api/webhooks*",
       // Stripe signs the exact bytes it sent: keep them for verification.
       bodyParser: { sizeLimit: ONE_MEGABYTE, preserveRawBody: true },
-      middlewares: [requestContext, rejectUnknownRoutes],
+      middlewares: [requestContext, privateAnswers, rejectUnknownRoutes],
     },
+    ...publicCatalogueMiddlewares,
     ...apiCartMiddlewares,
     ...apiOrderMiddlewares,
+    ...apiAuthMiddlewares,
     ...apiCustomerMiddlewares,
     ...storeCartMiddlewares,
   ],

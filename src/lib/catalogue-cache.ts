@@ -1,4 +1,5 @@
 import type { ICachingModuleService, Logger } from "@medusajs/framework/types"
+import { etagOf } from "./etag"
 
 type Warn = Pick<Logger, "warn">
 
@@ -46,21 +47,30 @@ export class CacheGuard {
 
 const defaultGuard = new CacheGuard({ timeoutMs: Number(process.env.CACHE_TIMEOUT_MS) || 500 })
 
+/** A JSON answer as the text sent and the ETag of that text. */
+export type JsonAnswer = { json: string; etag: string }
+
+type Entry = { key: string; tags: string[]; ttl: number }
+
 /**
- * Read-through cache of a JSON answer kept as its text (a hit costs no
- * serialisation). Only the cache is guarded: errors of `compute` (a 404, a
- * validation error) reach the caller as they are.
+ * Read-through cache of a JSON answer kept as its text and ETag, so a hit
+ * costs neither serialisation nor hashing. Only the cache is guarded: errors
+ * of `compute` (a 404, a validation error) reach the caller as they are.
  */
-export async function cachedJsonText(
+export async function cachedJsonAnswer(
   caching: Pick<ICachingModuleService, "get" | "set">,
   logger: Warn,
-  { key, tags, ttl }: { key: string; tags: string[]; ttl: number },
+  { key, tags, ttl }: Entry,
   compute: () => Promise<object>,
   guard: CacheGuard = defaultGuard
-): Promise<string> {
-  const hit = (await guard.run("read", logger, () => caching.get({ key }))) as { json?: unknown } | null | undefined
-  if (typeof hit?.json === "string") return hit.json
+): Promise<JsonAnswer> {
+  const hit = (await guard.run("read", logger, () => caching.get({ key }))) as { json?: unknown; etag?: unknown } | null | undefined
+  if (typeof hit?.json === "string") {
+    // Entries written before ETags were stored get theirs computed here.
+    return { json: hit.json, etag: typeof hit.etag === "string" ? hit.etag : etagOf(hit.json) }
+  }
   const json = JSON.stringify(await compute())
-  await guard.run("write", logger, () => caching.set({ key, data: { json }, ttl, tags }))
-  return json
+  const etag = etagOf(json)
+  await guard.run("write", logger, () => caching.set({ key, data: { json, etag }, ttl, tags }))
+  return { json, etag }
 }

@@ -7,7 +7,7 @@ import type { CatalogueQuery } from "../../modules/catalogue/service"
 import { REVIEW_MODULE } from "../../modules/review"
 import type ReviewModuleService from "../../modules/review/service"
 import { wordsOf } from "../../lib/text"
-import { cachedJsonText } from "../../lib/catalogue-cache"
+import { cachedJsonAnswer } from "../../lib/catalogue-cache"
 import { PRODUCT_FIELDS, presentProduct, presentProductDetail, ProductRecord } from "../presenters/product"
 import { pagination } from "./pagination"
 import { notFoundError } from "../../lib/errors"
@@ -18,10 +18,11 @@ const DAY_SECONDS = 24 * 60 * 60
  * Answers from Medusa's caching module (Redis with REDIS_URL, a bounded
  * memory cache otherwise) for up to a day; every catalogue change clears the
  * tag. A failing or slow cache is a miss, never an error (lib/catalogue-cache).
+ * Answers the text and its ETag, for http/http-cache's sendJsonAnswer.
  */
 export async function cachedJson(scope: MedusaContainer, parts: unknown, compute: () => Promise<object>) {
   const key = `api-v1:${createHash("sha256").update(JSON.stringify(parts)).digest("hex")}`
-  return cachedJsonText(
+  return cachedJsonAnswer(
     scope.resolve(Modules.CACHING),
     scope.resolve(ContainerRegistrationKeys.LOGGER),
     { key, tags: [CATALOGUE_CACHE_TAG], ttl: DAY_SECONDS },

@@ -1,4 +1,9 @@
-import { CacheGuard, cachedJsonText } from "../catalogue-cache"
+import { createHash } from "node:crypto"
+import { CacheGuard, cachedJsonAnswer } from "../catalogue-cache"
+
+/** Most cases only look at the text. */
+const cachedJsonText = async (...args: Parameters<typeof cachedJsonAnswer>) => (await cachedJsonAnswer(...args)).json
+const sha1Tag = (text: string) => `"${createHash("sha1").update(text, "utf8").digest("base64url")}"`
 
 const entry = { key: "api-v1:k", tags: ["api-v1-catalogue"], ttl: 60 }
 
@@ -20,7 +25,7 @@ describe("cachedJsonText", () => {
     expect(await cachedJsonText(caching as any, logger, entry, compute, guard)).toBe('{"data":[1,2]}')
     expect(await cachedJsonText(caching as any, logger, entry, compute, guard)).toBe('{"data":[1,2]}')
     expect(compute).toHaveBeenCalledTimes(1)
-    expect(caching.set).toHaveBeenCalledWith({ key: "api-v1:k", data: { json: '{"data":[1,2]}' }, ttl: 60, tags: ["api-v1-catalogue"] })
+    expect(caching.set).toHaveBeenCalledWith({ key: "api-v1:k", data: { json: '{"data":[1,2]}', etag: sha1Tag('{"data":[1,2]}') }, ttl: 60, tags: ["api-v1-catalogue"] })
     expect(logger.warn).not.toHaveBeenCalled()
   })
 
@@ -77,5 +82,25 @@ describe("cachedJsonText", () => {
     ).rejects.toBe(notFound)
     expect(caching.set).not.toHaveBeenCalled()
     expect(logger.warn).not.toHaveBeenCalled()
+  })
+
+  it("stores the ETag of the text with it and answers it on a hit without hashing again", async () => {
+    const caching = fakeCaching()
+    const logger = { warn: jest.fn() }
+    const compute = jest.fn(async () => ({ name: "Sérum ٣" }))
+    const first = await cachedJsonAnswer(caching as any, logger, entry, compute, new CacheGuard())
+    expect(first).toEqual({ json: '{"name":"Sérum ٣"}', etag: sha1Tag('{"name":"Sérum ٣"}') })
+    expect(first.etag).toBe('"' + createHash("sha1").update(Buffer.from('{"name":"Sérum ٣"}', "utf8")).digest("base64url") + '"')
+    // A hit answers the stored tag as it is (here one that is not the text's hash, to prove no rehash).
+    caching.store.set(entry.key, { json: first.json, etag: '"stored"' })
+    expect(await cachedJsonAnswer(caching as any, logger, entry, compute, new CacheGuard())).toEqual({ json: first.json, etag: '"stored"' })
+    expect(compute).toHaveBeenCalledTimes(1)
+  })
+
+  it("computes the ETag of an entry cached before tags were stored", async () => {
+    const caching = fakeCaching()
+    caching.store.set(entry.key, { json: '{"old":true}' })
+    const answer = await cachedJsonAnswer(caching as any, { warn: jest.fn() }, entry, async () => ({}), new CacheGuard())
+    expect(answer).toEqual({ json: '{"old":true}', etag: sha1Tag('{"old":true}') })
   })
 })
