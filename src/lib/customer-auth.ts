@@ -1,3 +1,4 @@
+import crypto from "node:crypto"
 import { generateJwtToken } from "@medusajs/framework/utils"
 import { validationError } from "./errors"
 
@@ -66,4 +67,19 @@ export function signCustomerAccessToken(http: JwtHttpConfig, owner: CustomerToke
     }
   )
   return { accessToken, expiresIn: ACCESS_TOKEN_SECONDS }
+}
+
+/** Emails are matched as Medusa's emailpass stores them: trimmed, lower case. */
+export const normalizeEmail = (email: string) => email.trim().toLowerCase()
+
+// emailpass's scrypt parameters (logN 15, r 8, p 1): a failed lookup costs what a wrong password costs.
+const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }
+const DUMMY_SALT = crypto.randomBytes(32)
+
+/**
+ * Spends one scrypt hash on a login for an email with no account, so the
+ * 401 takes as long as a wrong password's (no account enumeration by time).
+ */
+export function spendPasswordCheck(password: string): Promise<void> {
+  return new Promise((resolve) => crypto.scrypt(password, DUMMY_SALT, 64, SCRYPT, () => resolve()))
 }
