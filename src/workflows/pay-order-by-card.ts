@@ -1,4 +1,6 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { ORDER_PAYMENT_STATUS_CHANGED } from "../lib/live/events"
 import { confirmPaymentIntentStep, ConfirmPaymentIntentInput } from "./steps/confirm-payment-intent"
 import { mergeOrderMetadataStep } from "./steps/merge-order-metadata"
 import { ACCEPTED_INTENT_STATUSES, settleCardPaymentWorkflow } from "./settle-card-payment"
@@ -42,5 +44,10 @@ export const payOrderByCardWorkflow = createWorkflow(payOrderByCardWorkflowId, (
       })),
     })
   })
+  // The attempt's outcome lives in the order's metadata, which no Medusa event announces.
+  emitEventStep({
+    eventName: ORDER_PAYMENT_STATUS_CHANGED,
+    data: transform({ input }, ({ input }) => ({ id: input.metadata.order_id })),
+  }).config({ name: "announce-card-attempt" })
   return new WorkflowResponse(confirmed)
 })

@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, releaseLockStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { acquireLockStep, emitEventStep, releaseLockStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { ORDER_PAYMENT_STATUS_CHANGED } from "../lib/live/events"
 import { RECORD_ONLY_TYPES, StripeEventStatus, StripeEventType } from "../lib/stripe-events"
 import { STRIPE_EVENT_MODULE } from "../modules/stripe-event"
 import type StripeEventModuleService from "../modules/stripe-event/service"
@@ -121,6 +122,11 @@ export const processStripeEventWorkflow = createWorkflow(processStripeEventWorkf
 
   when("unlock-order-payment", { found }, ({ found }) => !!found).then(() => {
     releaseLockStep({ key: lockKey })
+    // A failure or the intent's status lives in the order's metadata, which no Medusa event announces.
+    emitEventStep({
+      eventName: ORDER_PAYMENT_STATUS_CHANGED,
+      data: transform({ found }, ({ found }) => ({ id: found!.order_id })),
+    }).config({ name: "announce-stripe-event" })
   })
   return new WorkflowResponse(outcome)
 })

@@ -31,6 +31,13 @@ export const apiOrderMiddlewares: MiddlewareRoute[] = [
     middlewares: [customerIfSignedIn],
   },
   {
+    // Live updates: guests by order id, customers by ticket (or Bearer token).
+    matcher: "/api/v1/orders/:id/events",
+    methods: ["GET"],
+    middlewares: [customerIfSignedIn],
+  },
+  { matcher: "/api/v1/orders/:id/events/ticket", methods: ["POST"], middlewares: [requireCustomer()] },
+  {
     matcher: "/api/v1/orders/:id/payment",
     methods: ["POST"],
     middlewares: [customerIfSignedIn, idempotent(), validateBody(PayOrderBody)],
