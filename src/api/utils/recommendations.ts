@@ -90,7 +90,8 @@ export function reasonFor(
   if (profile.skin_type && row.skin_types.includes(profile.skin_type)) {
     parts.push(SKIN_TYPES.every((t) => row.skin_types.includes(t)) ? "For all skin types" : `For ${profile.skin_type} skin`)
   }
-  const targets = row.concerns.filter((c) => profile.skin_concerns.includes(c)).map((c) => c.replace(/-/g, " "))
+  // In the profile's (the vocabulary's) order, so one customer reads them the same way each time.
+  const targets = profile.skin_concerns.filter((c) => row.concerns.includes(c)).map((c) => c.replace(/-/g, " "))
   if (targets.length) {
     parts.push(`${parts.length ? "targets" : "Targets"} ${words(targets)}`)
   }
