@@ -321,8 +321,9 @@ medusaIntegrationTestRunner({
       }
     })
 
-    it("mails the same reset link for Medusa's own /auth reset route, and the link works on /api/v1", async () => {
+    it("Medusa's own /auth reset and update routes: same email, links interchangeable, sessions revoked", async () => {
       await signUp("rami@example.com")
+      const before = (await login("rami@example.com")).data.data
       const resets = await mailbox("customer-password-reset")
       const medusa = await api.post("/auth/customer/emailpass/reset-password", { identifier: "rami@example.com" }, anyStatus)
       expect(medusa.status).toBe(201)
@@ -330,7 +331,20 @@ medusaIntegrationTestRunner({
       expect(html).toContain(`http://localhost:8000/account/reset-password?token=${token}`)
       const done = await api.post("/api/v1/auth/password-reset/confirm", { token, password: "rami-new-passphrase" }, anyStatus)
       expect(done.status).toBe(200)
-      expect((await login("rami@example.com", "rami-new-passphrase")).status).toBe(200)
+      const current = (await login("rami@example.com", "rami-new-passphrase")).data.data
+      expect((await refresh(before.refreshToken)).status).toBe(401)
+
+      // And the other way round: our link on Medusa's own update route also ends our sessions.
+      await api.post("/api/v1/auth/password-reset", { email: "rami@example.com" })
+      const { secret: second } = await resets.secret("reset-token", 2)
+      const update = await api.post(
+        "/auth/customer/emailpass/update",
+        { password: "rami-third-passphrase" },
+        { headers: bearer(second), ...anyStatus }
+      )
+      expect(update.status).toBe(200)
+      expect((await login("rami@example.com", "rami-third-passphrase")).status).toBe(200)
+      await eventually(async () => expect((await refresh(current.refreshToken)).status).toBe(401))
     })
 
     it("verifies the email with a mailed single-use code; resend replaces it; 400/401/409/410", async () => {

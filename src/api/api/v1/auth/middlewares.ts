@@ -1,6 +1,7 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { requireCustomer } from "../../../http/require-customer"
 import { validateBody } from "../../../http/validate"
+import { revokeSessionsOnPasswordUpdate } from "./revoke-on-password-update"
 import {
   LoginBody,
   PasswordResetBody,
@@ -22,4 +23,9 @@ export const apiAuthMiddlewares: MiddlewareRoute[] = [
   },
   { matcher: "/api/v1/auth/verify-email", methods: ["POST"], middlewares: [validateBody(VerifyEmailBody)] },
   { matcher: "/api/v1/auth/verify-email/resend", methods: ["POST"], middlewares: [requireCustomer()] },
+  {
+    matcher: "/auth/customer/emailpass/update",
+    methods: ["POST"],
+    middlewares: [revokeSessionsOnPasswordUpdate],
+  },
 ]
