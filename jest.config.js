@@ -20,7 +20,11 @@ module.exports = {
 }
 
 if (process.env.TEST_TYPE === "integration:http") {
-  module.exports.testMatch = ["**/integration-tests/http/**/*.spec.[jt]s"]
+  module.exports.testMatch = [
+    "**/integration-tests/http/**/*.spec.[jt]s",
+    // The backup and restore scripts against a throwaway database on the same PostgreSQL.
+    "**/integration-tests/scripts/**/*.spec.[jt]s",
+  ]
 } else if (process.env.TEST_TYPE === "integration:modules") {
   module.exports.testMatch = ["**/src/modules/*/__tests__/**/*.spec.[jt]s"]
   // Unit specs beside a module run in the unit suite, not twice.
