@@ -5,8 +5,7 @@ import SECRETS from "./production-secrets.json"
 
 /**
  * The secrets production must be given. One list, read here and by
- * scripts/dev.mjs (which generates them for development): adding
- * PII_ENCRYPTION_KEY there when the privacy work needs it is the whole change.
+ * scripts/dev.mjs (which generates them for development).
  */
 export type SecretSpec = { name: string; purpose: string }
 export const PRODUCTION_SECRETS: SecretSpec[] = SECRETS

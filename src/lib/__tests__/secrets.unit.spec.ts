@@ -12,8 +12,8 @@ const specs = [
 const bare = fs.mkdtempSync(path.join(os.tmpdir(), "secrets-"))
 
 describe("production secrets", () => {
-  it("lists JWT_SECRET and COOKIE_SECRET", () => {
-    expect(PRODUCTION_SECRETS.map((s) => s.name)).toEqual(["JWT_SECRET", "COOKIE_SECRET"])
+  it("lists JWT_SECRET, COOKIE_SECRET and PII_ENCRYPTION_KEY", () => {
+    expect(PRODUCTION_SECRETS.map((s) => s.name)).toEqual(["JWT_SECRET", "COOKIE_SECRET", "PII_ENCRYPTION_KEY"])
   })
 
   it("names each unset, default or short secret", () => {
@@ -94,11 +94,18 @@ describe("medusa-config.ts", () => {
       expect(outcome).toBe("exit 1")
       expect(printed).toContain("JWT_SECRET (signs customer and admin tokens) is a published default.")
       expect(printed).toContain("COOKIE_SECRET (signs admin session cookies) is not set.")
+      expect(printed).toContain("PII_ENCRYPTION_KEY (encrypts skin profiles and other personal data at rest) is not set.")
     }
   })
 
   it("loads in production with real secrets, and in tests without any", () => {
-    process.env = { ...saved, NODE_ENV: "production", JWT_SECRET: strong, COOKIE_SECRET: strong.toUpperCase() }
+    process.env = {
+      ...saved,
+      NODE_ENV: "production",
+      JWT_SECRET: strong,
+      COOKIE_SECRET: strong.toUpperCase(),
+      PII_ENCRYPTION_KEY: strong.split("").reverse().join(""),
+    }
     const production = loadConfig()
     expect(production.outcome).toBe("loaded")
     expect(production.exit).not.toHaveBeenCalled()
@@ -106,6 +113,7 @@ describe("medusa-config.ts", () => {
     process.env = { ...saved, NODE_ENV: "test" }
     delete process.env.JWT_SECRET
     delete process.env.COOKIE_SECRET
+    delete process.env.PII_ENCRYPTION_KEY
     expect(loadConfig().outcome).toBe("loaded")
   })
 })
