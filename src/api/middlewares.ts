@@ -33,7 +33,6 @@ import { ReserveBody } from "./api/v1/inventory/validators"
 import { cartGuard, fromBody } from "./http/cart-guard"
 import { apiOrderMiddlewares } from "./api/v1/orders/middlewares"
 import { apiAuthMiddlewares } from "./api/v1/auth/middlewares"
-import { apiAuthMiddlewares } from "./api/v1/auth/middlewares"
 import { apiCustomerMiddlewares } from "./api/v1/customers/middlewares"
 
 const ONE_MEGABYTE = "1mb"
@@ -159,7 +158,6 @@ export default defineMiddlewares({
     ...publicCatalogueMiddlewares,
     ...apiCartMiddlewares,
     ...apiOrderMiddlewares,
-    ...apiAuthMiddlewares,
     ...apiAuthMiddlewares,
     ...apiCustomerMiddlewares,
     ...storeCartMiddlewares,
