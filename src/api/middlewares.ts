@@ -32,6 +32,7 @@ import { apiCartMiddlewares } from "./api/v1/cart/middlewares"
 import { ReserveBody } from "./api/v1/inventory/validators"
 import { cartGuard, fromBody } from "./http/cart-guard"
 import { apiOrderMiddlewares } from "./api/v1/orders/middlewares"
+import { adminStripeEventMiddlewares } from "./admin/stripe-events/middlewares"
 import { apiAuthMiddlewares } from "./api/v1/auth/middlewares"
 import { apiCustomerMiddlewares } from "./api/v1/customers/middlewares"
 
@@ -158,6 +159,7 @@ export default defineMiddlewares({
     ...publicCatalogueMiddlewares,
     ...apiCartMiddlewares,
     ...apiOrderMiddlewares,
+    ...adminStripeEventMiddlewares,
     ...apiAuthMiddlewares,
     ...apiCustomerMiddlewares,
     ...storeCartMiddlewares,

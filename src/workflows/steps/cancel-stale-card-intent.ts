@@ -1,3 +1,4 @@
+import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { stripeClient } from "../../lib/stripe"
 import { ACCEPTED_INTENT_STATUSES } from "../settle-card-payment"
@@ -31,7 +32,9 @@ export const cancelStaleCardIntentStep = createStep(
   cancelStaleCardIntentStepId,
   async (input: { intent_id: string }): Promise<StepResponse<StaleIntentOutcome>> => {
     const stripe = stripeClient()
-    if (!stripe) throw new Error("Stripe is not configured (STRIPE_API_KEY): cannot cancel a card payment")
+    if (!stripe) {
+      throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "Stripe is not configured (STRIPE_API_KEY): cannot cancel a card payment")
+    }
     const intent = await stripe.paymentIntents.retrieve(input.intent_id)
     const known = decide(intent.status)
     if (known) return new StepResponse(known)
