@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, emitEventStep, releaseLockStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { ORDER_PAYMENT_STATUS_CHANGED } from "../lib/live/events"
+import { orderPaymentLockKey } from "../lib/order-payment-timeout"
 import { RECORD_ONLY_TYPES, StripeEventStatus, StripeEventType } from "../lib/stripe-events"
 import { STRIPE_EVENT_MODULE } from "../modules/stripe-event"
 import type StripeEventModuleService from "../modules/stripe-event/service"
@@ -56,7 +57,7 @@ export const processStripeEventWorkflow = createWorkflow(processStripeEventWorkf
     )
   )
   const found = transform({ payment }, ({ payment }) => payment ?? null)
-  const lockKey = transform({ found }, ({ found }) => (found ? `order-payment:${found.order_id}` : "stripe-event:none"))
+  const lockKey = transform({ found }, ({ found }) => (found ? orderPaymentLockKey(found.order_id) : "stripe-event:none"))
 
   when("lock-order-payment", { found }, ({ found }) => !!found).then(() => {
     acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })

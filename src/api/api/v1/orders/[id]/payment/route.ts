@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
 import { ApiError, validationError } from "../../../../../../lib/errors"
+import { orderPaymentLockKey } from "../../../../../../lib/order-payment-timeout"
 import { confirmCashOnDeliveryWorkflow } from "../../../../../../workflows/confirm-cash-on-delivery"
 import { payOrderByCardWorkflow } from "../../../../../../workflows/pay-order-by-card"
 import { presentOrder } from "../../../../../presenters/order"
@@ -36,7 +37,7 @@ export async function POST(req: AuthenticatedMedusaRequest<PayOrderBody>, res: M
   const actorId = req.auth_context?.actor_id
   const body = req.validatedBody
   // One payment at a time per order (the Stripe webhook takes the same lock).
-  const answer = await req.scope.resolve(Modules.LOCKING).execute(`order-payment:${orderId}`, async () => {
+  const answer = await req.scope.resolve(Modules.LOCKING).execute(orderPaymentLockKey(orderId), async () => {
     const { order: record, holidays } = await loadOrderFor(req.scope, orderId, actorId)
     const order = presentOrder(record, holidays)
     if (body.paymentMethod === "cash_on_delivery") {
