@@ -134,7 +134,10 @@ medusaIntegrationTestRunner({
       const answers = await Promise.all(Array.from({ length: 10 }, () => deliver(event)))
       expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200))
       await eventually(async () => expect(await orderState(order.id)).toBe("confirmed/paid"))
-      expect(await rowOf(event.id)).toMatchObject({ status: "processed", order_id: order.id, attempts: 1 })
+      // The event is marked a few steps after the capture the order shows.
+      await eventually(async () =>
+        expect(await rowOf(event.id)).toMatchObject({ status: "processed", order_id: order.id, attempts: 1 })
+      )
       expect((await events().listStripeEvents({ event_id: event.id })).length).toBe(1)
       expect(await paymentsOf(order.id)).toMatchObject({ payments: 1, captures: 1 })
 

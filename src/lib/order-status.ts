@@ -72,3 +72,47 @@ export function orderStatusOf(order: OrderState): OrderStatus {
       : AUTHORIZED.has(payment) || CAPTURED.has(payment)
   return confirmed ? "confirmed" : "pending"
 }
+
+/** The parts of a Medusa order (read through Query) that its contract statuses come from. */
+export type OrderStatusRecord = {
+  status: string
+  /** Computed by Medusa's getLastPaymentStatus / getLastFulfillmentStatus, as its own routes do. */
+  payment_status?: string | null
+  fulfillment_status?: string | null
+  metadata?: Record<string, unknown> | null
+  payment_collections?: ({ payment_sessions?: ({ provider_id?: string | null } | null)[] | null } | null)[] | null
+  fulfillments?: ({ labels?: ({ tracking_number?: string | null } | null)[] | null } | null)[] | null
+}
+
+const text = (value: unknown) => (typeof value === "string" && value ? value : null)
+
+/** cash_on_delivery or stripe, from the provider of the order's payment session. */
+export function paymentMethodOf(order: Pick<OrderStatusRecord, "payment_collections">): PaymentMethod | null {
+  const providers = (order.payment_collections ?? []).flatMap((collection) =>
+    (collection?.payment_sessions ?? []).map((session) => session?.provider_id ?? "")
+  )
+  if (providers.some((id) => id.startsWith("pp_stripe"))) return "stripe"
+  if (providers.some((id) => id.startsWith("pp_cod"))) return "cash_on_delivery"
+  return null
+}
+
+/** The state statusOf/paymentStatusOf read, from an order record and our metadata keys. */
+export function orderStateOf(order: OrderStatusRecord): OrderState {
+  const meta = order.metadata ?? {}
+  return {
+    status: order.status,
+    payment_status: order.payment_status,
+    fulfillment_status: order.fulfillment_status,
+    payment_method: paymentMethodOf(order) ?? "cash_on_delivery",
+    cod_confirmed_at: text(meta.cod_confirmed_at),
+    payment_failed: meta.payment_failed === true,
+    card_under_way: CARD_UNDER_WAY_STATUSES.includes(text(meta.payment_intent_status) ?? ""),
+  }
+}
+
+/** The first tracking number of the order's shipped labels. */
+export const trackingNumberOf = (order: Pick<OrderStatusRecord, "fulfillments">) =>
+  (order.fulfillments ?? [])
+    .flatMap((f) => f?.labels ?? [])
+    .map((label) => label?.tracking_number)
+    .find(Boolean) ?? null

@@ -2,7 +2,7 @@ import type { BigNumberInput } from "@medusajs/framework/types"
 import { estimatedDelivery } from "../../lib/business-days"
 import { governorateByCode } from "../../lib/jordan"
 import { isTaxInclusiveCurrency, toMinorUnits } from "../../lib/money"
-import { CARD_UNDER_WAY_STATUSES, orderStatusOf, PaymentMethod, paymentStatusOf } from "../../lib/order-status"
+import { orderStateOf, orderStatusOf, paymentMethodOf, paymentStatusOf, trackingNumberOf } from "../../lib/order-status"
 import { deliveryOf, estimatedDays } from "../../lib/shipping-methods"
 import { CART_TOTAL_FIELDS, CartItemRecord, CartRecord, presentLine, presentTotals } from "./cart"
 
@@ -113,16 +113,6 @@ export function presentAddress(address: AddressRecord | null | undefined, email?
   }
 }
 
-/** cash_on_delivery or stripe, from the provider of the order's payment session. */
-export function paymentMethodOf(order: OrderRecord): PaymentMethod | null {
-  const providers = (order.payment_collections ?? []).flatMap((collection) =>
-    (collection?.payment_sessions ?? []).map((session) => session?.provider_id ?? "")
-  )
-  if (providers.some((id) => id.startsWith("pp_stripe"))) return "stripe"
-  if (providers.some((id) => id.startsWith("pp_cod"))) return "cash_on_delivery"
-  return null
-}
-
 function presentShipping(order: OrderRecord) {
   const method = (order.shipping_methods ?? []).find(Boolean)
   if (!method) return { shippingMethod: null, minDays: undefined }
@@ -149,20 +139,9 @@ export function presentOrder(order: OrderRecord, holidays: Iterable<string> = []
   const currency = order.currency_code
   const meta = order.metadata ?? {}
   const paymentMethod = paymentMethodOf(order)
-  const state = {
-    status: order.status,
-    payment_status: order.payment_status,
-    fulfillment_status: order.fulfillment_status,
-    payment_method: paymentMethod ?? "cash_on_delivery",
-    cod_confirmed_at: text(meta.cod_confirmed_at),
-    payment_failed: meta.payment_failed === true,
-    card_under_way: CARD_UNDER_WAY_STATUSES.includes(text(meta.payment_intent_status) ?? ""),
-  }
+  const state = orderStateOf(order)
   const { shippingMethod, minDays } = presentShipping(order)
-  const tracking = (order.fulfillments ?? [])
-    .flatMap((f) => f?.labels ?? [])
-    .map((label) => label?.tracking_number)
-    .find(Boolean)
+  const tracking = trackingNumberOf(order)
   const items = (order.items ?? []).filter((item): item is CartItemRecord => !!item)
   return {
     id: order.id,

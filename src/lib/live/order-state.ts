@@ -2,12 +2,13 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { getLastFulfillmentStatus, getLastPaymentStatus } from "@medusajs/medusa/core-flows"
 import {
-  CARD_UNDER_WAY_STATUSES,
+  orderStateOf,
   orderStatusOf,
   OrderStatus,
-  PaymentMethod,
+  OrderStatusRecord,
   paymentStatusOf,
   PaymentStatus,
+  trackingNumberOf,
 } from "../order-status"
 import { FULFILLMENT_EVENTS, ORDER_FIELD_EVENTS, ORDER_ID_EVENTS, PAYMENT_EVENTS } from "./events"
 
@@ -41,21 +42,10 @@ const LIVE_ORDER_FIELDS = [
   "items.raw_quantity",
 ]
 
-type Row = {
+type Row = OrderStatusRecord & {
   id: string
-  status: string
   customer_id?: string | null
   customer?: { has_account?: boolean | null } | null
-  metadata?: Record<string, unknown> | null
-  payment_collections?: ({ payment_sessions?: ({ provider_id?: string | null } | null)[] | null } | null)[] | null
-  fulfillments?: ({ labels?: ({ tracking_number?: string | null } | null)[] | null } | null)[] | null
-}
-
-const text = (value: unknown) => (typeof value === "string" && value ? value : null)
-
-function paymentMethodOf(row: Row): PaymentMethod {
-  const providers = (row.payment_collections ?? []).flatMap((c) => (c?.payment_sessions ?? []).map((s) => s?.provider_id ?? ""))
-  return providers.some((id) => id.startsWith("pp_stripe")) ? "stripe" : "cash_on_delivery"
 }
 
 /** The order's owner fields and live state; null for an unknown order. */
@@ -64,18 +54,12 @@ export async function loadLiveOrder(container: MedusaContainer, orderId: string)
   const { data } = await query.graph({ entity: "order", fields: LIVE_ORDER_FIELDS, filters: { id: orderId } })
   const row = data[0] as unknown as Row | undefined
   if (!row) return null
-  const meta = row.metadata ?? {}
-  const state = {
-    status: row.status,
+  const state = orderStateOf({
+    ...row,
     payment_status: getLastPaymentStatus(row as never),
     fulfillment_status: getLastFulfillmentStatus(row as never),
-    payment_method: paymentMethodOf(row),
-    cod_confirmed_at: text(meta.cod_confirmed_at),
-    payment_failed: meta.payment_failed === true,
-    card_under_way: CARD_UNDER_WAY_STATUSES.includes(text(meta.payment_intent_status) ?? ""),
-  }
-  const trackingNumber =
-    (row.fulfillments ?? []).flatMap((f) => f?.labels ?? []).map((l) => l?.tracking_number).find(Boolean) ?? null
+  })
+  const trackingNumber = trackingNumberOf(row)
   const live: LiveOrderState = {
     status: orderStatusOf(state),
     paymentStatus: paymentStatusOf(state),
