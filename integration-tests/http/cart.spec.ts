@@ -137,6 +137,10 @@ medusaIntegrationTestRunner({
         )
         expect(own.status).toBe(201)
         expect(own.data.data.customerId).toBe(amal.id)
+        // Signed in without naming the customer: the cart is still theirs, and only theirs.
+        const implicit = await api.post("/api/v1/cart", { currency: "JOD" }, { headers: amal.headers })
+        expect(implicit.data.data.customerId).toBe(amal.id)
+        expect((await api.get(`/api/v1/cart/${implicit.data.data.id}`, anyStatus)).status).toBe(401)
       })
     })
 

@@ -13,7 +13,8 @@ export async function POST(req: AuthenticatedMedusaRequest<CreateCartBody>, res:
     input: {
       region_id: regionId,
       currency_code: currency.toLowerCase(),
-      customer_id: customerId ?? undefined,
+      // A signed-in shopper's cart is theirs, as on Medusa's /store/carts.
+      customer_id: customerId ?? actorId ?? undefined,
     },
   })
   res.status(201).json({ data: await presentCartById(req.scope, result.id, actorId) })
