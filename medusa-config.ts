@@ -1,4 +1,5 @@
 import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
+import { fileModuleFromEnv } from "./src/lib/file-storage"
 import { createAppLogger } from "./src/lib/observability/logger"
 import { generateOrderNumber } from "./src/lib/order-number"
 import { assertProductionSecrets } from "./src/lib/secrets"
@@ -147,6 +148,8 @@ module.exports = defineConfig({
     ...redisModules,
     cachingModule,
     notificationModule,
+    // Uploaded files: local static/ with this backend's own URLs, or S3 when S3_BUCKET is set.
+    fileModuleFromEnv(),
     {
       resolve: "@medusajs/medusa/fulfillment",
       options: {

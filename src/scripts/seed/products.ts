@@ -8,6 +8,7 @@ import {
 import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
 import { CATEGORIES, PRODUCTS, SeedProduct } from "./catalogue"
 import type { SeedContext } from "./context"
+import { seedProductImages } from "./images"
 import { SKINCARE_MODULE } from "../../modules/skincare"
 import type SkincareModuleService from "../../modules/skincare/service"
 import { upsertProductSkincareWorkflow } from "../../workflows/upsert-product-skincare"
@@ -71,8 +72,7 @@ function toProductInput(
     status: ProductStatus.PUBLISHED,
     category_ids: [ids.categoryId.get(product.category)!],
     tag_ids: product.tags.map((tag) => ids.tagId.get(tag)!),
-    images: product.images.map((url) => ({ url })),
-    thumbnail: product.images[0],
+    // Pictures come after, from seedProductImages (generated and uploaded through the file module).
     weight: product.variants[0].weightGrams,
     shipping_profile_id: shippingProfileId,
     sales_channels: [{ id: salesChannelId }],
@@ -223,6 +223,7 @@ export async function seedProducts(
     ctx.logger.info(`  products ${start + batch.length}/${missing.length} created`)
   }
   ctx.report("products", missing.length, PRODUCTS.length - missing.length)
+  await seedProductImages(ctx)
 
   await seedInventory(ctx, state.stockLocationId)
   await seedSalePrices(ctx)
