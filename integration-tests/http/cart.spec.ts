@@ -192,7 +192,8 @@ medusaIntegrationTestRunner({
             totalPrice: 5900,
             product: {
               name: "Vitamin C Brightening Serum",
-              image: "https://cdn.skinior.com/products/vitamin-c-serum-1.webp",
+              // The seed's generated picture, uploaded through the file module (local provider: <backend>/static/<timestamp>-<name>).
+              image: expect.stringMatching(/^http:\/\/localhost:\d+\/static\/\d+-seed-vitamin-c-serum\.png$/),
               slug: "vitamin-c-serum",
             },
             variant: { name: "30ml", sku: "SKN-SER-VC-30", available: true, inventoryCount: serum.stock },
