@@ -17,6 +17,17 @@ module.exports = {
   moduleFileExtensions: ["js", "ts", "json"],
   modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/"],
   setupFiles: ["./integration-tests/setup.js"],
+  // Coverage (on with --coverage; `npm test` turns it on in CI, scripts/coverage.mjs
+  // merges the three suites). V8's own counters cost far less than babel
+  // instrumentation on top of @swc/jest, and see the src code the HTTP specs
+  // load in-process through Medusa's loaders (they `require` it).
+  coverageProvider: "v8",
+  collectCoverageFrom: [
+    "src/**/*.{ts,js}",
+    "!src/**/__tests__/**",
+    "!src/**/*.d.ts",
+  ],
+  coverageReporters: ["json"],
 }
 
 if (process.env.TEST_TYPE === "integration:http") {

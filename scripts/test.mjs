@@ -2,9 +2,13 @@
 // Medusa's test runners need a PostgreSQL server: DB_HOST when set, else the
 // one on 127.0.0.1:5432 when it answers, else an embedded PostgreSQL that
 // lives only for this run. Extra arguments go to jest (e.g. a path filter).
+// Coverage (COVERAGE=1, on by default when CI is set; COVERAGE=0 turns it off):
+// each suite writes coverage/<suite>, then the merged figures are printed and a
+// full run fails below COVERAGE_MIN_LINES (default 80) percent of src lines.
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
+import { mergeSuites, minimumLines, report, suiteDir } from "./lib/coverage.mjs"
 import { isPortOpen, log, startEmbeddedPostgres } from "./lib/postgres.mjs"
 import { run } from "./lib/run.mjs"
 import { disableTelemetry } from "./lib/telemetry.mjs"
@@ -17,8 +21,16 @@ const SUITES = ["unit", "integration:modules", "integration:http"]
 const workersFor = (suite) =>
   suite === "integration:http" ? [`--maxWorkers=${process.env.TEST_WORKERS || 2}`] : ["--runInBand"]
 
+const truthy = (value) => Boolean(value) && !["0", "false", "no", "off"].includes(value.toLowerCase())
+
+/** COVERAGE when set, else CI's own flag (CI=true on every CI service). */
+const coverageWanted = (env) => (env.COVERAGE !== undefined ? truthy(env.COVERAGE) : truthy(env.CI ?? ""))
+
 async function main() {
   const env = { ...process.env, NODE_ENV: "test" }
+  const coverage = coverageWanted(env)
+  // Checked before minutes of tests, not after.
+  const minLines = coverage ? minimumLines(env) : 0
   env.NODE_OPTIONS = [env.NODE_OPTIONS, "--experimental-vm-modules"].filter(Boolean).join(" ")
   await disableTelemetry(env)
 
@@ -50,10 +62,13 @@ async function main() {
   const failed = []
   try {
     for (const suite of only) {
-      log(`jest: ${suite}`)
+      log(`jest: ${suite}${coverage ? " (with coverage)" : ""}`)
+      // A suite's earlier figures must not outlive a run that now fails to write them.
+      if (coverage) fs.rmSync(suiteDir(suite), { recursive: true, force: true })
+      const coverageArgs = coverage ? ["--coverage", `--coverageDirectory=${suiteDir(suite)}`] : []
       const code = await run(
         "jest",
-        [...workersFor(suite), "--forceExit", "--passWithNoTests", ...process.argv.slice(2)],
+        [...workersFor(suite), "--forceExit", "--passWithNoTests", ...coverageArgs, ...process.argv.slice(2)],
         { env: { ...env, TEST_TYPE: suite } }
       )
       if (code !== 0) failed.push(suite)
@@ -64,11 +79,37 @@ async function main() {
       fs.rmSync(tempDir, { recursive: true, force: true })
     }
   }
+  if (coverage && !checkCoverage(only, minLines)) failed.push("coverage")
   if (failed.length) {
     log(`Failed: ${failed.join(", ")}`)
     process.exit(1)
   }
   log(`All suites passed: ${only.join(", ")}`)
+}
+
+/**
+ * Prints the merged coverage of the suites just run; answers false when a full
+ * run (every suite, no jest filter) covers less than `minLines` percent.
+ */
+function checkCoverage(suites, minLines) {
+  const { map, used } = mergeSuites(suites.map(suiteDir))
+  if (!used.length) {
+    log("No coverage was written.")
+    return false
+  }
+  const { text, totals } = report(map)
+  console.log(`\n${text}\n`)
+  const full = suites.length === SUITES.length && process.argv.length <= 2
+  if (!full) {
+    log(`Part of the suite ran: the ${minLines}% line minimum is checked on full runs only.`)
+    return true
+  }
+  if (totals.lines.pct < minLines) {
+    log(`Line coverage ${totals.lines.pct}% is below COVERAGE_MIN_LINES=${minLines}%.`)
+    return false
+  }
+  log(`Line coverage ${totals.lines.pct}% meets COVERAGE_MIN_LINES=${minLines}%.`)
+  return true
 }
 
 main().catch((e) => {
