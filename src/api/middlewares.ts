@@ -35,6 +35,7 @@ import { apiOrderMiddlewares } from "./api/v1/orders/middlewares"
 import { adminStripeEventMiddlewares } from "./admin/stripe-events/middlewares"
 import { apiAuthMiddlewares } from "./api/v1/auth/middlewares"
 import { apiCustomerMiddlewares } from "./api/v1/customers/middlewares"
+import { openApiMiddlewares } from "./openapi/middlewares"
 
 const ONE_MEGABYTE = "1mb"
 
@@ -157,6 +158,7 @@ export default defineMiddlewares({
       middlewares: [requestContext, privateAnswers, rejectUnknownRoutes],
     },
     ...publicCatalogueMiddlewares,
+    ...openApiMiddlewares,
     ...apiCartMiddlewares,
     ...apiOrderMiddlewares,
     ...adminStripeEventMiddlewares,

@@ -50,13 +50,37 @@ export const ListProductsQuery = z
   .refine(priceRange, { message: "minPrice must not exceed maxPrice", path: ["minPrice"] })
 export type ListProductsQuery = z.infer<typeof ListProductsQuery>
 
+// The requirements' `filters` object (filters[category]=serums&filters[minPrice]=1000,
+// which Medusa's qs parsing nests) names the same filters as the flat parameters.
+export const SEARCH_FILTER_KEYS = ["category", "minPrice", "maxPrice", "inStock", "skinType", "concern"] as const
+const searchFilters = z
+  .object({
+    category: listFields.category,
+    minPrice: listFields.minPrice,
+    maxPrice: listFields.maxPrice,
+    inStock: listFields.inStock,
+    skinType: listFields.skinType,
+    concern: listFields.concern,
+  })
+  .strict()
+
 export const SearchProductsQuery = z
   .object({
     ...listFields,
     q: z.string().trim().min(1, "q must not be blank").max(LIMITS.search),
     sortBy: z.enum(["relevance", "price", "name", "created_at"]).optional(),
+    filters: searchFilters.optional(),
   })
   .strict()
+  .superRefine((query, ctx) => {
+    // One value per filter: a flat parameter and the same key in `filters` would be ambiguous.
+    for (const key of SEARCH_FILTER_KEYS) {
+      if (query.filters?.[key] !== undefined && query[key] !== undefined) {
+        ctx.addIssue({ code: "custom", path: ["filters", key], message: `Give ${key} once: as ${key} or as filters[${key}]` })
+      }
+    }
+  })
+  .transform(({ filters, ...flat }) => ({ ...flat, ...filters }))
   .refine(priceRange, { message: "minPrice must not exceed maxPrice", path: ["minPrice"] })
 export type SearchProductsQuery = z.infer<typeof SearchProductsQuery>
 
