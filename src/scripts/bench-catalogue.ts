@@ -59,7 +59,6 @@ async function grow(container: ExecArgs["container"], start: number, missing: nu
           description: base.description,
           status: ProductStatus.PUBLISHED,
           category_ids: [categoryId.get(base.category)!],
-          images: base.images.map((url) => ({ url })),
           shipping_profile_id: profile.id,
           sales_channels: [{ id: channel.id }],
           metadata: { title_ar: base.titleAr, description_ar: base.descriptionAr },
