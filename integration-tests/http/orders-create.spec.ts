@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { estimatedDelivery } from "../../src/lib/business-days"
 import { ORDER_NUMBER_PATTERN } from "../../src/lib/order-number"
 import { adminHeaders } from "../helpers/admin"
@@ -175,38 +175,6 @@ medusaIntegrationTestRunner({
         code: "INVENTORY_ERROR",
         details: [expect.objectContaining({ field: "variantId", variantId: scarce.id, requested: scarce.stock, available: 0 })],
       })
-    })
-
-    it("storm: 40 parallel checkouts of 40 carts on a variant with 10 in stock → 10 orders, 30 clean 409s, 10 reserved", async () => {
-      const container = getContainer()
-      const query = container.resolve(ContainerRegistrationKeys.QUERY)
-      const toner = shop.variant("SKN-TON-RW-200")
-      const {
-        data: [variant],
-      } = await query.graph({
-        entity: "product_variant",
-        fields: ["inventory_items.inventory_item_id"],
-        filters: { id: toner.id },
-      })
-      const inventoryItemId = variant.inventory_items![0]!.inventory_item_id
-      const inventory = container.resolve(Modules.INVENTORY)
-      const [level] = await inventory.listInventoryLevels({ inventory_item_id: inventoryItemId })
-      await inventory.updateInventoryLevels([
-        { inventory_item_id: inventoryItemId, location_id: level.location_id, stocked_quantity: 10 },
-      ])
-      const carts = await Promise.all(Array.from({ length: 40 }, () => cartWith("JOD", toner, 1)))
-      const answers = await Promise.all(carts.map((cartId) => order(codOrder(cartId, { shippingMethod: "standard" }))))
-      const statuses = answers.map((a) => a.status)
-      expect(statuses.filter((s) => s >= 500)).toEqual([])
-      expect(statuses.filter((s) => s === 201)).toHaveLength(10)
-      expect(statuses.filter((s) => s === 409)).toHaveLength(30)
-      for (const refused of answers.filter((a) => a.status === 409)) {
-        expect(refused.data.error.code).toBe("INVENTORY_ERROR")
-      }
-      const [after] = await inventory.listInventoryLevels({ inventory_item_id: inventoryItemId })
-      expect(Number(after.reserved_quantity)).toBe(10)
-      const reservations = await inventory.listReservationItems({ inventory_item_id: inventoryItemId })
-      expect(reservations.reduce((sum, r) => sum + Number(r.quantity), 0)).toBe(10)
     })
 
     it("answers the requirements' 400s and 422s", async () => {

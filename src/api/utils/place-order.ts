@@ -111,3 +111,13 @@ export const inventoryError = (lines: ShortLine[]) => insufficientInventory(line
 /** True for the errors Medusa's stock checks and reservations raise. */
 export const isStockError = (e: unknown) =>
   MedusaError.isMedusaError(e) && /inventory|stock|quantity/i.test((e as Error).message)
+
+/**
+ * True when Medusa's reserveInventoryStep gave up waiting for the inventory
+ * item's lock: it calls locking.execute with the provider's default 5 s and no
+ * way to pass more, so a storm of checkouts on one variant queues longer than
+ * that. @medusajs/locking throws a plain Error with this message; the
+ * workflow engine rethrows it serialized (a plain object, not an Error).
+ */
+export const isReservationQueueTimeout = (e: unknown) =>
+  typeof e === "object" && e !== null && (e as { message?: unknown }).message === "Timed-out acquiring lock."

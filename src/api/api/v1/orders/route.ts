@@ -10,12 +10,16 @@ import { pagination } from "../../../utils/pagination"
 import {
   assertCustomerMatches,
   inventoryError,
+  isReservationQueueTimeout,
   isStockError,
   paymentProviderFor,
   pickShippingOption,
   shortLines,
 } from "../../../utils/place-order"
 import type { CreateOrderBody, ListOrdersQuery } from "./validators"
+
+// Tries at Medusa's reservation queue while stock remains (each waits up to its 5 s).
+const RESERVATION_ATTEMPTS = 3
 
 /** The signed-in customer's orders, newest first; `number` finds one by its SKN number. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
@@ -56,24 +60,33 @@ export async function POST(req: AuthenticatedMedusaRequest<CreateOrderBody>, res
   const optionId = await pickShippingOption(req.scope, cart.id, shipping, body.shippingMethod, governorate)
 
   await ensureGuestCustomerWorkflow(req.scope).run({ input: { email: body.shippingAddress.email } })
-  let orderId: string
-  try {
-    const { result } = await placeOrderWorkflow(req.scope).run({
-      input: {
-        cart_id: cart.id,
-        email: body.shippingAddress.email,
-        shipping_address: shipping,
-        billing_address: billing,
-        shipping_option_id: optionId,
-        provider_id: providerId,
-        customer_id: cart.customer?.has_account ? cart.customer_id ?? undefined : undefined,
-        metadata: body.notes ? { notes: body.notes } : undefined,
-      },
-    })
-    orderId = result.id
-  } catch (e) {
-    const lines = isStockError(e) ? await shortLines(req.scope, cart.id) : []
-    throw lines.length ? inventoryError(lines) : e
+  let orderId: string | undefined
+  // A checkout that timed out in the reservation queue was rolled back whole
+  // (order deleted, cart reopened): answer the stock left, or queue again.
+  for (let attempt = 1; !orderId; attempt++) {
+    try {
+      const { result } = await placeOrderWorkflow(req.scope).run({
+        input: {
+          cart_id: cart.id,
+          email: body.shippingAddress.email,
+          shipping_address: shipping,
+          billing_address: billing,
+          shipping_option_id: optionId,
+          provider_id: providerId,
+          customer_id: cart.customer?.has_account ? cart.customer_id ?? undefined : undefined,
+          metadata: body.notes ? { notes: body.notes } : undefined,
+        },
+      })
+      orderId = result.id
+    } catch (e) {
+      const busy = isReservationQueueTimeout(e)
+      const lines = isStockError(e) || busy ? await shortLines(req.scope, cart.id) : []
+      if (lines.length) throw inventoryError(lines)
+      if (!busy) throw e
+      if (attempt >= RESERVATION_ATTEMPTS) {
+        throw new ApiError(409, "CONFLICT", "Checkout is busy for these products; try again in a moment")
+      }
+    }
   }
   res.status(201).json({
     data: await presentOrderFor(req.scope, orderId, actorId),
