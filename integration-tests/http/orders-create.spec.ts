@@ -100,12 +100,16 @@ medusaIntegrationTestRunner({
       const pay = (body: Record<string, unknown>) =>
         api.post(`/api/v1/orders/${placed.id}/payment`, body, anyStatus)
 
-      expect((await pay({ paymentMethod: "stripe", paymentMethodId: "pm_1" })).status).toBe(422)
+      const card = await pay({ paymentMethod: "stripe", paymentMethodId: "pm_1" })
+      expect(card.status).toBe(400)
+      expect(card.data.error.details).toEqual([
+        { field: "paymentMethod", message: `Order ${placed.orderNumber} is paid by cash-on-delivery` },
+      ])
       expect((await pay({ paymentMethod: "cheque" })).status).toBe(400)
       const confirmed = await pay({ paymentMethod: "cash_on_delivery", confirmationRequired: true })
       expect(confirmed.status).toBe(200)
       expect(confirmed.data.message).toBe("Order confirmed for cash on delivery")
-      expect(confirmed.data.data).toMatchObject({ id: placed.id, status: "confirmed", paymentStatus: "pending" })
+      expect(confirmed.data.data.order).toMatchObject({ id: placed.id, status: "confirmed", paymentStatus: "pending" })
       const twice = await pay({ paymentMethod: "cash_on_delivery", confirmationRequired: true })
       expect(twice.status).toBe(409)
       expect(twice.data.error.code).toBe("CONFLICT")

@@ -73,6 +73,29 @@ export async function pickShippingOption(
   return option.id
 }
 
+/**
+ * Lock keys of the stock a cart's checkout reserves (its stocked variants'
+ * inventory items). Ours, not Medusa's own keys: Medusa's reservation step
+ * takes those itself and gives up after 5 seconds, so checkouts of the same
+ * products queue here first, with a longer patience.
+ */
+export async function checkoutStockKeys(scope: MedusaContainer, cartId: string) {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [cart],
+  } = await query.graph({
+    entity: "cart",
+    fields: ["items.variant.manage_inventory", "items.variant.inventory_items.inventory_item_id"],
+    filters: { id: cartId },
+  })
+  type Line = { variant?: { manage_inventory?: boolean | null; inventory_items?: ({ inventory_item_id?: string } | null)[] | null } | null }
+  const ids = ((cart?.items ?? []) as (Line | null)[])
+    .filter((item) => item?.variant?.manage_inventory)
+    .flatMap((item) => (item!.variant!.inventory_items ?? []).map((link) => link?.inventory_item_id))
+    .filter((id): id is string => !!id)
+  return [...new Set(ids)].sort().map((id) => `checkout-stock:${id}`)
+}
+
 /** The cart's lines that stock cannot cover now, for a 409 that names them. */
 export async function shortLines(scope: MedusaContainer, cartId: string) {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)

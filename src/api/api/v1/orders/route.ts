@@ -1,4 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { Modules } from "@medusajs/framework/utils"
 import { ApiError, validationError } from "../../../../lib/errors"
 import { ensureGuestCustomerWorkflow } from "../../../../workflows/ensure-guest-customer"
 import { placeOrderWorkflow } from "../../../../workflows/place-order"
@@ -9,6 +10,7 @@ import { loadOrders, presentOrderFor } from "../../../utils/order"
 import { pagination } from "../../../utils/pagination"
 import {
   assertCustomerMatches,
+  checkoutStockKeys,
   inventoryError,
   isReservationQueueTimeout,
   isStockError,
@@ -20,6 +22,10 @@ import type { CreateOrderBody, ListOrdersQuery } from "./validators"
 
 // Tries at Medusa's reservation queue while stock remains (each waits up to its 5 s).
 const RESERVATION_ATTEMPTS = 3
+// How long a checkout waits behind others of the same products.
+const CHECKOUT_QUEUE_SECONDS = 120
+
+const checkoutBusy = () => new ApiError(409, "CONFLICT", "Checkout is busy for these products; try again in a moment")
 
 /** The signed-in customer's orders, newest first; `number` finds one by its SKN number. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
@@ -60,34 +66,46 @@ export async function POST(req: AuthenticatedMedusaRequest<CreateOrderBody>, res
   const optionId = await pickShippingOption(req.scope, cart.id, shipping, body.shippingMethod, governorate)
 
   await ensureGuestCustomerWorkflow(req.scope).run({ input: { email: body.shippingAddress.email } })
-  let orderId: string | undefined
-  // A checkout that timed out in the reservation queue was rolled back whole
-  // (order deleted, cart reopened): answer the stock left, or queue again.
-  for (let attempt = 1; !orderId; attempt++) {
-    try {
-      const { result } = await placeOrderWorkflow(req.scope).run({
-        input: {
-          cart_id: cart.id,
-          email: body.shippingAddress.email,
-          shipping_address: shipping,
-          billing_address: billing,
-          shipping_option_id: optionId,
-          provider_id: providerId,
-          customer_id: cart.customer?.has_account ? cart.customer_id ?? undefined : undefined,
-          metadata: body.notes ? { notes: body.notes } : undefined,
-        },
-      })
-      orderId = result.id
-    } catch (e) {
-      const busy = isReservationQueueTimeout(e)
-      const lines = isStockError(e) || busy ? await shortLines(req.scope, cart.id) : []
-      if (lines.length) throw inventoryError(lines)
-      if (!busy) throw e
-      if (attempt >= RESERVATION_ATTEMPTS) {
-        throw new ApiError(409, "CONFLICT", "Checkout is busy for these products; try again in a moment")
+  const place = async () => {
+    // Checked again in the queue: the checkouts before this one may have taken the stock.
+    const left = await shortLines(req.scope, cart.id)
+    if (left.length) throw inventoryError(left)
+    // A checkout that timed out in Medusa's reservation queue (e.g. behind
+    // /store checkouts) was rolled back whole: answer the stock left, or try again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { result } = await placeOrderWorkflow(req.scope).run({
+          input: {
+            cart_id: cart.id,
+            email: body.shippingAddress.email,
+            shipping_address: shipping,
+            billing_address: billing,
+            shipping_option_id: optionId,
+            provider_id: providerId,
+            customer_id: cart.customer?.has_account ? cart.customer_id ?? undefined : undefined,
+            metadata: body.notes ? { notes: body.notes } : undefined,
+          },
+        })
+        return result.id as string
+      } catch (e) {
+        const busy = isReservationQueueTimeout(e)
+        const lines = isStockError(e) || busy ? await shortLines(req.scope, cart.id) : []
+        if (lines.length) throw inventoryError(lines)
+        if (!busy) throw e
+        if (attempt >= RESERVATION_ATTEMPTS) throw checkoutBusy()
       }
     }
   }
+  // Checkouts of the same products run one after another: each sees the stock the previous left.
+  const keys = await checkoutStockKeys(req.scope, cart.id)
+  const orderId = keys.length
+    ? await req.scope
+        .resolve(Modules.LOCKING)
+        .execute(keys, place, { timeout: CHECKOUT_QUEUE_SECONDS })
+        .catch((e: unknown) => {
+          throw isReservationQueueTimeout(e) ? checkoutBusy() : e
+        })
+    : await place()
   res.status(201).json({
     data: await presentOrderFor(req.scope, orderId, actorId),
     message: "Order created successfully",
