@@ -14,13 +14,14 @@
 // measures speed and not sold-out 409s; any 409 is still counted by step and status.
 //   npm run bench:checkout
 //   BENCH_SHOPPERS=50 BENCH_ROUNDS=3 npm run bench:checkout
-import { randomBytes } from "node:crypto"
 import { BASE, json, log, rssMb, saveResults, startShop } from "./lib.mjs"
 import { queryRows } from "../scripts/lib/postgres.mjs"
 
 const STEPS = ["browse", "cart", "add item", "hold", "quote", "order", "confirm"]
 const STOCK = 100_000
 const PROGRESS_MS = 5_000
+// Only ever seals the bench database's made-up shoppers.
+const BENCH_PII_KEY = "skinior-bench-only-pii-key-for-made-up-shoppers"
 
 function positiveInts(name, fallback) {
   const raw = process.env[name] || fallback
@@ -191,10 +192,10 @@ async function topUpStock(db) {
 }
 
 async function main() {
-  // `medusa start` runs as production, which refuses missing secrets: throwaway ones for the bench.
-  for (const name of ["JWT_SECRET", "COOKIE_SECRET", "PII_ENCRYPTION_KEY"]) {
-    process.env[name] ||= randomBytes(32).toString("hex")
-  }
+  // `medusa start` runs as production, which refuses missing secrets. bench/lib.mjs
+  // gives the signing secrets throwaway values; the PII key must stay the same from
+  // one run to the next, since the bench database keeps what it sealed.
+  process.env.PII_ENCRYPTION_KEY ||= BENCH_PII_KEY
   const shop = await startShop({ database: "skinior_bench_checkout" })
   try {
     await topUpStock(shop.env.DATABASE_URL)
