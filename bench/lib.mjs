@@ -29,6 +29,8 @@ export async function startShop({ database = "skinior_bench", products = 0 } = {
   // `medusa start` runs with NODE_ENV=production, which refuses default
   // secrets: a bench run gets throwaway ones.
   for (const name of ["JWT_SECRET", "COOKIE_SECRET"]) env[name] ||= randomBytes(32).toString("hex")
+  // Stable across runs (a bench database keeps what earlier runs sealed); made-up shoppers only.
+  env.PII_ENCRYPTION_KEY ||= "skinior-bench-only-pii-key-for-made-up-shoppers"
   let embedded
   let tempDir
   if (process.env.BENCH_DATABASE_URL) {

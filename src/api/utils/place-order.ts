@@ -73,11 +73,16 @@ export async function pickShippingOption(
   return option.id
 }
 
+// Lines with at least this many units to spare after the cart's need do not queue.
+const PLENTY = 20
+
 /**
- * Lock keys of the stock a cart's checkout reserves (its stocked variants'
- * inventory items). Ours, not Medusa's own keys: Medusa's reservation step
- * takes those itself and gives up after 5 seconds, so checkouts of the same
- * products queue here first, with a longer patience.
+ * Lock keys of the scarce stock a cart's checkout reserves (inventory items
+ * of lines with fewer than PLENTY units to spare). Ours, not Medusa's own
+ * keys: Medusa's reservation step takes those itself and gives up after 5
+ * seconds, so checkouts that compete for the last units queue here first,
+ * with a longer patience, and each sees what the one before it left.
+ * Plentiful stock does not queue: those checkouts run side by side.
  */
 export async function checkoutStockKeys(scope: MedusaContainer, cartId: string) {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -85,13 +90,37 @@ export async function checkoutStockKeys(scope: MedusaContainer, cartId: string) 
     data: [cart],
   } = await query.graph({
     entity: "cart",
-    fields: ["items.variant.manage_inventory", "items.variant.inventory_items.inventory_item_id"],
+    fields: [
+      "sales_channel_id",
+      "items.variant_id",
+      "items.quantity",
+      "items.variant.manage_inventory",
+      "items.variant.allow_backorder",
+      "items.variant.inventory_items.inventory_item_id",
+    ],
     filters: { id: cartId },
   })
-  type Line = { variant?: { manage_inventory?: boolean | null; inventory_items?: ({ inventory_item_id?: string } | null)[] | null } | null }
-  const ids = ((cart?.items ?? []) as (Line | null)[])
-    .filter((item) => item?.variant?.manage_inventory)
-    .flatMap((item) => (item!.variant!.inventory_items ?? []).map((link) => link?.inventory_item_id))
+  type Line = {
+    variant_id?: string | null
+    quantity?: unknown
+    variant?: {
+      manage_inventory?: boolean | null
+      allow_backorder?: boolean | null
+      inventory_items?: ({ inventory_item_id?: string } | null)[] | null
+    } | null
+  }
+  const lines = ((cart?.items ?? []) as (Line | null)[]).filter(
+    (item): item is Line & { variant_id: string } =>
+      !!item?.variant_id && !!item.variant?.manage_inventory && !item.variant?.allow_backorder
+  )
+  if (!lines.length || !cart?.sales_channel_id) return []
+  const availability = await getVariantAvailability(query, {
+    variant_ids: lines.map((line) => line.variant_id),
+    sales_channel_id: cart.sales_channel_id,
+  })
+  const ids = lines
+    .filter((line) => (availability[line.variant_id]?.availability ?? 0) - Number(line.quantity) < PLENTY)
+    .flatMap((line) => (line.variant!.inventory_items ?? []).map((link) => link?.inventory_item_id))
     .filter((id): id is string => !!id)
   return [...new Set(ids)].sort().map((id) => `checkout-stock:${id}`)
 }

@@ -96,7 +96,7 @@ export async function POST(req: AuthenticatedMedusaRequest<CreateOrderBody>, res
       }
     }
   }
-  // Checkouts of the same products run one after another: each sees the stock the previous left.
+  // Checkouts competing for the last units run one after another: each sees what the previous left.
   const keys = await checkoutStockKeys(req.scope, cart.id)
   const orderId = keys.length
     ? await req.scope
