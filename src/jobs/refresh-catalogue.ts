@@ -3,8 +3,8 @@ import { runAsJob } from "../lib/observability/log-context"
 import { refreshCatalogueWorkflow } from "../workflows/refresh-catalogue"
 
 /** Hourly safety net: rebuilds the whole catalogue read model (sale price lists start and end on their own). */
-export default function refreshCatalogue(container: MedusaContainer) {
-  return runAsJob(config.name, async () => {
+export default async function refreshCatalogue(container: MedusaContainer) {
+  await runAsJob(config.name, async () => {
     await refreshCatalogueWorkflow(container).run({ input: {} })
   })
 }

@@ -4,8 +4,8 @@ import { runAsJob } from "../lib/observability/log-context"
 import { releaseCartHoldsWorkflow } from "../workflows/release-cart-holds"
 
 /** Every minute: expired inventory holds give their reservations back (reads already count them free). */
-export default function releaseExpiredHolds(container: MedusaContainer) {
-  return runAsJob(config.name, () => release(container))
+export default async function releaseExpiredHolds(container: MedusaContainer) {
+  await runAsJob(config.name, () => release(container))
 }
 
 async function release(container: MedusaContainer) {

@@ -4,9 +4,9 @@ import { runAsJob } from "../lib/observability/log-context"
 import { removeExpiredCartsWorkflow } from "../workflows/remove-expired-carts"
 
 /** Hourly: drops carts older than their 30-day expiry that never became orders. */
-export default function removeExpiredCarts(container: MedusaContainer) {
+export default async function removeExpiredCarts(container: MedusaContainer) {
   // Its lines, and its workflow's, carry job and job_run_id.
-  return runAsJob(config.name, () => run(container))
+  await runAsJob(config.name, () => run(container))
 }
 
 async function run(container: MedusaContainer) {

@@ -15,8 +15,8 @@ const BATCH = 50
  * worker was down) are tried again, up to STRIPE_EVENT_MAX_ATTEMPTS times
  * each; then they wait in Admin for an operator.
  */
-export default function retryStripeEvents(container: MedusaContainer) {
-  return runAsJob(config.name, () => retry(container))
+export default async function retryStripeEvents(container: MedusaContainer) {
+  await runAsJob(config.name, () => retry(container))
 }
 
 async function retry(container: MedusaContainer) {

@@ -18,13 +18,13 @@ class SkinProfileModuleService extends MedusaService({ SkinProfile }) {
   private readonly keyring: PiiKeyring = piiKeyring()
 
   /** The sealed columns of a profile (what is stored). */
-  seal(customerId: string, data: SkinProfileData) {
+  async seal(customerId: string, data: SkinProfileData) {
     const { keyId, value } = sealPii(JSON.stringify(data), customerId, this.keyring)
     return { customer_id: customerId, key_id: keyId, sealed: value }
   }
 
   /** The clear profile of a stored row. */
-  open(row: SealedRow): SkinProfileData {
+  async open(row: SealedRow): Promise<SkinProfileData> {
     const data = JSON.parse(openPii({ keyId: row.key_id, value: row.sealed }, row.customer_id, this.keyring))
     return { ...EMPTY_SKIN_PROFILE, ...data }
   }
@@ -32,7 +32,7 @@ class SkinProfileModuleService extends MedusaService({ SkinProfile }) {
   /** Clear profiles of these customers, by customer id (absent when they have none). */
   async readProfiles(customerIds: string[]): Promise<Map<string, SkinProfileData>> {
     const rows = customerIds.length ? await this.listSkinProfiles({ customer_id: customerIds }, { take: null }) : []
-    return new Map(rows.map((row) => [row.customer_id, this.open(row)]))
+    return new Map(await Promise.all(rows.map(async (row) => [row.customer_id, await this.open(row)] as const)))
   }
 }
 

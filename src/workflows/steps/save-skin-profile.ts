@@ -20,10 +20,10 @@ export const saveSkinProfileStep = createStep(
     const service: SkinProfileModuleService = container.resolve(SKIN_PROFILE_MODULE)
     const [existing] = await service.listSkinProfiles({ customer_id })
     const merged: SkinProfileData = {
-      ...(existing ? service.open(existing) : EMPTY_SKIN_PROFILE),
+      ...(existing ? await service.open(existing) : EMPTY_SKIN_PROFILE),
       ...Object.fromEntries(Object.entries(profile).filter(([, v]) => v !== undefined)),
     }
-    const sealed = service.seal(customer_id, merged)
+    const sealed = await service.seal(customer_id, merged)
     if (existing) {
       await service.updateSkinProfiles({ id: existing.id, ...sealed })
       return new StepResponse<SkinProfileData, Undo>(merged, { id: existing.id, key_id: existing.key_id, sealed: existing.sealed })
