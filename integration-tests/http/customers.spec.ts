@@ -132,7 +132,7 @@ medusaIntegrationTestRunner({
       const [row] = await profiles.listSkinProfiles({ customer_id: customer.id })
       expect(row.key_id).toMatch(/^[0-9a-f]{12}$/)
       expect(row.sealed).not.toMatch(/combination|acne|dark-spots|1992/)
-      expect(profiles.open(row)).toEqual({
+      expect(await profiles.open(row)).toEqual({
         skin_type: "combination",
         skin_concerns: ["acne", "dark-spots"],
         date_of_birth: "1992-03-14",
