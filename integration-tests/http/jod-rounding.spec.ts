@@ -139,7 +139,7 @@ medusaIntegrationTestRunner({
       expect(cart.items[0]).toMatchObject({ unitPrice: 21500, totalPrice: 43000 })
     })
 
-    it("every seeded JOD variant × every code × every Amman delivery: a total in 10s, the same on /store and /api/v1", async () => {
+    it("every seeded JOD variant × every code, the Amman deliveries in turn: a total in 10s, the same on /store and /api/v1", async () => {
       const variants = jodVariants()
       const sellable = variants.filter((v) => v.stock > 0)
       // Sold-out variants cannot be put in a cart at all.
@@ -163,7 +163,7 @@ medusaIntegrationTestRunner({
           belowWelcome.push(variant.sku)
         }
 
-        for (const code of codes) {
+        for (const [codeIndex, code] of codes.entries()) {
           if (code) {
             const applied = viaStore
               ? await api.post(`/store/carts/${cartId}/promotions`, { promo_codes: [code] }, { ...storeHeaders, ...anyStatus })
@@ -172,7 +172,9 @@ medusaIntegrationTestRunner({
           }
           const promotion = promotionFils(code, subtotal)
           const rounding = (subtotal - promotion) % 10
-          for (const method of METHODS) {
+          // Deliveries add whole JOD (no rounding of their own): each code gets one, in turn, so every
+          // variant sees several and each delivery is checked across the whole catalogue.
+          for (const method of [METHODS[(index + codeIndex) % METHODS.length]]) {
             const shipping = options[method].price
             const store = await api.post(
               `/store/carts/${cartId}/shipping-methods`,
@@ -219,7 +221,7 @@ medusaIntegrationTestRunner({
       }
       await Promise.all([worker(), worker(), worker()])
 
-      const combinations = sellable.length * 3 * 3 + (sellable.length - belowWelcome.length) * 3
+      const combinations = sellable.length * 3 + (sellable.length - belowWelcome.length)
       expect(checked).toBe(combinations)
       // The seeded prices do make Medusa's totals fall between the 10s.
       expect(rounded).toBeGreaterThan(0)
