@@ -73,6 +73,28 @@ export function orderStatusOf(order: OrderState): OrderStatus {
   return confirmed ? "confirmed" : "pending"
 }
 
+/**
+ * The Query fields an order's contract statuses and tracking number are
+ * computed from (with Medusa's getLastPaymentStatus/getLastFulfillmentStatus).
+ */
+export const ORDER_STATUS_FIELDS = [
+  "status",
+  "currency_code",
+  "metadata",
+  "payment_collections.status",
+  "payment_collections.amount",
+  "payment_collections.captured_amount",
+  "payment_collections.refunded_amount",
+  "payment_collections.payment_sessions.provider_id",
+  "fulfillments.packed_at",
+  "fulfillments.shipped_at",
+  "fulfillments.delivered_at",
+  "fulfillments.canceled_at",
+  "fulfillments.labels.tracking_number",
+  "items.detail.raw_fulfilled_quantity",
+  "items.raw_quantity",
+]
+
 /** The parts of a Medusa order (read through Query) that its contract statuses come from. */
 export type OrderStatusRecord = {
   status: string

@@ -2,7 +2,14 @@ import type { BigNumberInput } from "@medusajs/framework/types"
 import { estimatedDelivery } from "../../lib/business-days"
 import { governorateByCode } from "../../lib/jordan"
 import { isTaxInclusiveCurrency, toMinorUnits } from "../../lib/money"
-import { orderStateOf, orderStatusOf, paymentMethodOf, paymentStatusOf, trackingNumberOf } from "../../lib/order-status"
+import {
+  ORDER_STATUS_FIELDS,
+  orderStateOf,
+  orderStatusOf,
+  paymentMethodOf,
+  paymentStatusOf,
+  trackingNumberOf,
+} from "../../lib/order-status"
 import { deliveryOf, estimatedDays } from "../../lib/shipping-methods"
 import { CART_TOTAL_FIELDS, CartItemRecord, CartRecord, presentLine, presentTotals } from "./cart"
 
@@ -11,12 +18,9 @@ export const ORDER_FIELDS = [
   "id",
   "custom_display_id",
   "display_id",
-  "status",
   "customer_id",
   "customer.has_account",
   "email",
-  "currency_code",
-  "metadata",
   "created_at",
   "updated_at",
   ...CART_TOTAL_FIELDS,
@@ -38,18 +42,7 @@ export const ORDER_FIELDS = [
   "shipping_methods.original_total",
   "shipping_methods.data",
   "shipping_methods.shipping_option.data",
-  "payment_collections.status",
-  "payment_collections.amount",
-  "payment_collections.captured_amount",
-  "payment_collections.refunded_amount",
-  "payment_collections.payment_sessions.provider_id",
-  "fulfillments.packed_at",
-  "fulfillments.shipped_at",
-  "fulfillments.delivered_at",
-  "fulfillments.canceled_at",
-  "fulfillments.labels.tracking_number",
-  "items.detail.raw_fulfilled_quantity",
-  "items.raw_quantity",
+  ...ORDER_STATUS_FIELDS,
 ]
 
 type AddressRecord = {

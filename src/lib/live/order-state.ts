@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { getLastFulfillmentStatus, getLastPaymentStatus } from "@medusajs/medusa/core-flows"
 import {
+  ORDER_STATUS_FIELDS,
   orderStateOf,
   orderStatusOf,
   OrderStatus,
@@ -21,26 +22,7 @@ export type LiveOrderState = { status: OrderStatus; paymentStatus: PaymentStatus
  * functions the order presenter uses, read the same way: the order
  * journey specs compare both at every step.
  */
-const LIVE_ORDER_FIELDS = [
-  "id",
-  "status",
-  "currency_code",
-  "customer_id",
-  "customer.has_account",
-  "metadata",
-  "payment_collections.status",
-  "payment_collections.amount",
-  "payment_collections.captured_amount",
-  "payment_collections.refunded_amount",
-  "payment_collections.payment_sessions.provider_id",
-  "fulfillments.packed_at",
-  "fulfillments.shipped_at",
-  "fulfillments.delivered_at",
-  "fulfillments.canceled_at",
-  "fulfillments.labels.tracking_number",
-  "items.detail.raw_fulfilled_quantity",
-  "items.raw_quantity",
-]
+const LIVE_ORDER_FIELDS = ["id", "customer_id", "customer.has_account", ...ORDER_STATUS_FIELDS]
 
 type Row = OrderStatusRecord & {
   id: string
