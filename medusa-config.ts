@@ -185,6 +185,8 @@ module.exports = defineConfig({
     { resolve: "./src/modules/inventory-hold" },
     // Customer refresh tokens (hashes, families, revocation) behind /api/v1/auth.
     { resolve: "./src/modules/customer-session" },
+    // Append-only log of admin acts (who, what, when, outcome); see src/api/http/audit.ts.
+    { resolve: "./src/modules/audit" },
     {
       // SKN-YYYY-NNNNNN order numbers (custom_display_id), from the order-number counter.
       key: Modules.ORDER,
