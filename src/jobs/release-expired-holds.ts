@@ -5,7 +5,7 @@ import { releaseCartHoldsWorkflow } from "../workflows/release-cart-holds"
 
 /** Every minute: expired inventory holds give their reservations back (reads already count them free). */
 export default async function releaseExpiredHolds(container: MedusaContainer) {
-  await runAsJob(config.name, () => release(container))
+  await runAsJob(config.name, () => release(container), container.resolve(ContainerRegistrationKeys.LOGGER))
 }
 
 async function release(container: MedusaContainer) {

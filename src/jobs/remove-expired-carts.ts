@@ -6,7 +6,7 @@ import { removeExpiredCartsWorkflow } from "../workflows/remove-expired-carts"
 /** Hourly: drops carts older than their 30-day expiry that never became orders. */
 export default async function removeExpiredCarts(container: MedusaContainer) {
   // Its lines, and its workflow's, carry job and job_run_id.
-  await runAsJob(config.name, () => run(container))
+  await runAsJob(config.name, () => run(container), container.resolve(ContainerRegistrationKeys.LOGGER))
 }
 
 async function run(container: MedusaContainer) {

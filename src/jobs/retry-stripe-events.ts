@@ -16,7 +16,7 @@ const BATCH = 50
  * each; then they wait in Admin for an operator.
  */
 export default async function retryStripeEvents(container: MedusaContainer) {
-  await runAsJob(config.name, () => retry(container))
+  await runAsJob(config.name, () => retry(container), container.resolve(ContainerRegistrationKeys.LOGGER))
 }
 
 async function retry(container: MedusaContainer) {

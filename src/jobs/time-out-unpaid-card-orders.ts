@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { runAsJob } from "../lib/observability/log-context"
 import { isStripeConfigured } from "../lib/stripe"
 import { unpaidCardOrderCutoff } from "../lib/order-payment-timeout"
 import { timeOutUnpaidCardOrders } from "../workflows/time-out-unpaid-card-orders"
@@ -12,6 +13,10 @@ import { timeOutUnpaidCardOrders } from "../workflows/time-out-unpaid-card-order
 export default async function timeOutUnpaidCardOrdersJob(container: MedusaContainer) {
   // Without Stripe no card order can be paid or cancelled through it.
   if (!isStripeConfigured()) return
+  await runAsJob(config.name, () => timeOut(container), container.resolve(ContainerRegistrationKeys.LOGGER))
+}
+
+async function timeOut(container: MedusaContainer) {
   const now = new Date()
   const { results, failed } = await timeOutUnpaidCardOrders(container, { cutoff: unpaidCardOrderCutoff(now), now })
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)

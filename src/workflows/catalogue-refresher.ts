@@ -27,6 +27,8 @@ async function drain(container: MedusaContainer) {
     dirty.clear()
     try {
       await refreshCatalogueWorkflow(container).run({ input: { product_ids: productIds } })
+      // One line per refresh: with several instances it shows the worker alone refreshes.
+      logger.info(`Catalogue refreshed: ${productIds ? `${productIds.length} product(s)` : "all products"}`)
       failures = 0
     } catch (e) {
       failures++

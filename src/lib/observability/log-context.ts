@@ -16,7 +16,18 @@ export function runWithLogContext<T>(context: LogContext, fn: () => T): T {
   return storage.run(context, fn)
 }
 
-/** Runs a scheduled job under its own id, so its lines (and its workflows') can be told apart. */
-export function runAsJob<T>(job: string, fn: () => Promise<T>): Promise<T> {
-  return storage.run({ job, job_run_id: `job_${randomUUID().replace(/-/g, "")}` }, fn)
+type InfoLogger = { info: (message: string) => void }
+
+/**
+ * Runs a scheduled job under its own id, so its lines (and its workflows') can
+ * be told apart. With a logger, each run also writes one "job ran" line: the
+ * evidence that, with several instances, a job runs once and in the worker.
+ */
+export function runAsJob<T>(job: string, fn: () => Promise<T>, logger?: InfoLogger): Promise<T> {
+  return storage.run({ job, job_run_id: `job_${randomUUID().replace(/-/g, "")}` }, async () => {
+    const started = Date.now()
+    const result = await fn()
+    logger?.info(`Job ${job} ran in ${Date.now() - started} ms`)
+    return result
+  })
 }

@@ -35,6 +35,16 @@ describe("JSON logger", () => {
     expect(String(lines[0].job_run_id)).toMatch(/^job_[0-9a-f]{32}$/)
   })
 
+  it("a job run given a logger writes one line saying it ran, with its run id", async () => {
+    const { logger, lines, flush } = capture()
+    const answer = await runAsJob("release-expired-holds", async () => 7, logger)
+    await flush()
+    expect(answer).toBe(7)
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatchObject({ level: "info", job: "release-expired-holds" })
+    expect(String(lines[0].message)).toMatch(/^Job release-expired-holds ran in \d+ ms$/)
+  })
+
   it("redacts secrets in logged objects and keeps errors' message and stack", async () => {
     const { logger, lines, flush } = capture()
     logger.log("info", "login", { email: "a@b.c", password: "hunter22", nested: { authorization: "Bearer x", card: { number: "4242" } } })
