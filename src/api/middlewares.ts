@@ -36,6 +36,7 @@ import { adminStripeEventMiddlewares } from "./admin/stripe-events/middlewares"
 import { apiAuthMiddlewares } from "./api/v1/auth/middlewares"
 import { apiCustomerMiddlewares } from "./api/v1/customers/middlewares"
 import { openApiMiddlewares } from "./openapi/middlewares"
+import { adminAuditMiddlewares } from "./admin/audit-entries/middlewares"
 
 const ONE_MEGABYTE = "1mb"
 
@@ -162,6 +163,7 @@ export default defineMiddlewares({
     ...apiCartMiddlewares,
     ...apiOrderMiddlewares,
     ...adminStripeEventMiddlewares,
+    ...adminAuditMiddlewares,
     ...apiAuthMiddlewares,
     ...apiCustomerMiddlewares,
     ...storeCartMiddlewares,
