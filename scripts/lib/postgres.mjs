@@ -212,6 +212,8 @@ export async function startEmbeddedPostgres({ dataDir, persistent = true }) {
     user: EMBEDDED_USER,
     password: EMBEDDED_PASSWORD,
     stop: () => server.stop(),
+    // Same data, same port: the fault drill restarts PostgreSQL under load.
+    start: () => server.start(),
   }
 }
 
@@ -242,6 +244,21 @@ export async function ensureDatabase(databaseUrl) {
     await client.query(`create database ${client.escapeIdentifier(name)}`)
     log(`Created database "${name}".`)
     return true
+  } finally {
+    await client.end()
+  }
+}
+
+/** Drops the database of `databaseUrl` (closing its sessions) when it exists. */
+export async function dropDatabase(databaseUrl) {
+  const url = new URL(databaseUrl)
+  const name = decodeURIComponent(url.pathname.replace(/^\//, ""))
+  const adminUrl = new URL(databaseUrl)
+  adminUrl.pathname = "/postgres"
+  const client = new pg.Client({ connectionString: adminUrl.toString() })
+  await client.connect()
+  try {
+    await client.query(`drop database if exists ${client.escapeIdentifier(name)} with (force)`)
   } finally {
     await client.end()
   }

@@ -1,18 +1,22 @@
 import { MedusaError } from "@medusajs/framework/utils"
 
 /** Error codes of the /api/v1 contract (DESIGN.md §2). */
-export type ErrorCode =
-  | "VALIDATION_ERROR"
-  | "AUTHENTICATION_ERROR"
-  | "AUTHORIZATION_ERROR"
-  | "RESOURCE_NOT_FOUND"
-  | "CONFLICT"
-  | "INVENTORY_ERROR"
-  | "DISCOUNT_ERROR"
-  | "PAYMENT_ERROR"
-  | "GONE"
-  | "RATE_LIMITED"
-  | "INTERNAL_ERROR"
+export const ERROR_CODES = [
+  "VALIDATION_ERROR",
+  "AUTHENTICATION_ERROR",
+  "AUTHORIZATION_ERROR",
+  "RESOURCE_NOT_FOUND",
+  "CONFLICT",
+  "INVENTORY_ERROR",
+  "DISCOUNT_ERROR",
+  "PAYMENT_ERROR",
+  "GONE",
+  "RATE_LIMITED",
+  "SERVICE_UNAVAILABLE",
+  "INTERNAL_ERROR",
+] as const
+
+export type ErrorCode = (typeof ERROR_CODES)[number]
 
 export type ErrorDetail = { field: string; message: string; [extra: string]: unknown }
 
@@ -23,6 +27,7 @@ const TYPE_FOR_STATUS: Record<number, string> = {
   403: MedusaError.Types.FORBIDDEN,
   404: MedusaError.Types.NOT_FOUND,
   409: MedusaError.Types.CONFLICT,
+  503: MedusaError.Types.UNEXPECTED_STATE,
 }
 
 /**

@@ -2,6 +2,11 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { errorHandler as medusaErrorHandler } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { ApiError, ErrorCode, ErrorDetail } from "../../lib/errors"
+import {
+  isDependencyUnavailable,
+  UNAVAILABLE_MESSAGE_TEXT,
+  UNAVAILABLE_RETRY_AFTER_SECONDS,
+} from "../../lib/unavailable"
 import { applyRequestContext } from "./request-context"
 
 type ContractError = { status: number; code: ErrorCode; message: string; details?: ErrorDetail[] }
@@ -23,6 +28,8 @@ const BY_MEDUSA_TYPE: Record<string, [number, ErrorCode]> = {
   [MedusaError.Types.CONFLICT]: [409, "CONFLICT"],
   [MedusaError.Types.DUPLICATE_ERROR]: [409, "CONFLICT"],
 }
+
+const UNAVAILABLE: ContractError = { status: 503, code: "SERVICE_UNAVAILABLE", message: UNAVAILABLE_MESSAGE_TEXT }
 
 const INTERNAL: ContractError = {
   status: 500,
@@ -57,16 +64,17 @@ export function toContractError(err: unknown): ContractError {
     if (mapped) {
       return { status: mapped[0], code: mapped[1], message: (err as MedusaError).message }
     }
-    return INTERNAL
+    return isDependencyUnavailable(err) ? UNAVAILABLE : INTERNAL
   }
   if (err && typeof err === "object") {
-    return fromHttpError(err as { status?: number; type?: string }) ?? INTERNAL
+    return fromHttpError(err as { status?: number; type?: string }) ?? (isDependencyUnavailable(err) ? UNAVAILABLE : INTERNAL)
   }
   return INTERNAL
 }
 
 export function sendContractError(req: MedusaRequest, res: MedusaResponse, error: ContractError) {
   const requestId = applyRequestContext(req, res)
+  if (error.status === 503) res.setHeader("Retry-After", String(UNAVAILABLE_RETRY_AFTER_SECONDS))
   const body = {
     error: {
       code: error.code,
@@ -95,11 +103,20 @@ export function apiErrorHandler(
     if (ApiError.isApiError(err) && !res.headersSent) {
       // Our rules also run for Medusa's /store routes: keep Medusa's error
       // shape there, with the status the rule means (410, 422...).
+      if (err.status === 503) res.setHeader("Retry-After", String(UNAVAILABLE_RETRY_AFTER_SECONDS))
       res.status(err.status).json({
         type: (err as unknown as MedusaError).type ?? MedusaError.Types.INVALID_DATA,
         code: err.errorCode,
         message: err.message,
       })
+      return
+    }
+    const typed = MedusaError.isMedusaError(err) && BY_MEDUSA_TYPE[(err as MedusaError).type]
+    if (!res.headersSent && !typed && isDependencyUnavailable(err)) {
+      // Medusa would answer 500 "unknown_error": say it is an outage, and when to retry.
+      logUnavailable(req, err)
+      res.setHeader("Retry-After", String(UNAVAILABLE_RETRY_AFTER_SECONDS))
+      res.status(503).json({ type: "unexpected_state", code: "SERVICE_UNAVAILABLE", message: UNAVAILABLE_MESSAGE_TEXT })
       return
     }
     return fallback(err as MedusaError, req, res, next)
@@ -108,9 +125,18 @@ export function apiErrorHandler(
     return next(err)
   }
   const contract = toContractError(err)
-  if (contract.status >= 500) {
+  if (contract.status === 503) {
+    logUnavailable(req, err)
+  } else if (contract.status >= 500) {
     const logger = req.scope?.resolve(ContainerRegistrationKeys.LOGGER) ?? console
     logger.error(`${req.method} ${req.path} failed (${req.requestId ?? "no request id"})`, err as Error)
   }
   sendContractError(req, res, contract)
+}
+
+/** One warning line, no stack: an outage is not a bug, and a stack per request would flood the log. */
+function logUnavailable(req: MedusaRequest, err: unknown) {
+  const logger = req.scope?.resolve(ContainerRegistrationKeys.LOGGER) ?? console
+  const message = (err as { message?: unknown })?.message
+  logger.warn(`${req.method} ${req.path} answered 503: a dependency is unavailable (${String(message ?? err).slice(0, 200)})`)
 }

@@ -1,3 +1,4 @@
+import { LOCK_LEASE_SECONDS } from "../../lib/locks"
 import { createHash } from "node:crypto"
 import { finished } from "node:stream"
 import type {
@@ -78,7 +79,7 @@ export function idempotent() {
             })
           }
         },
-        { timeout: WAIT_SECONDS }
+        { timeout: WAIT_SECONDS, expire: LOCK_LEASE_SECONDS }
       )
       .catch((e: unknown) => {
         if (!entered) {

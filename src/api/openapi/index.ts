@@ -61,7 +61,7 @@ const DEFAULT_CODE: Record<number, string> = {
   422: "VALIDATION_ERROR",
   429: "RATE_LIMITED",
   500: "INTERNAL_ERROR",
-  503: "INTERNAL_ERROR",
+  503: "SERVICE_UNAVAILABLE",
 }
 
 // Every route can answer these (src/api/http/input-guard.ts, the rate limiter, the error handler).
@@ -69,13 +69,14 @@ const ALWAYS: Record<number, ErrorSpec> = {
   400: "Malformed input: NUL bytes, unpaired surrogates or broken percent-escapes in the path or query",
   429: "Too many requests from this address (Retry-After says when to retry)",
   500: "Something went wrong on our side (never a stack trace)",
+  503: "The database or cache cannot be reached right now (Retry-After says when to retry)",
 }
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` })
 
 function errorResponse(status: number, spec: ErrorSpec) {
   const { description, code } = typeof spec === "string" ? { description: spec, code: DEFAULT_CODE[status] } : spec
-  const headers = status === 429 ? { "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } } } : undefined
+  const headers = status === 429 || status === 503 ? { "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } } } : undefined
   return {
     description,
     ...(headers ? { headers } : {}),

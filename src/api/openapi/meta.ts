@@ -18,7 +18,7 @@ export const metaOperations: Operation[] = [
     description: "The database and, when REDIS_URL is set, Redis. For load balancers.",
     auth: "none",
     success: { status: 200, description: "Everything is up", schema: Health },
-    errors: { 503: { description: "A dependency is down (details say which)", code: "INTERNAL_ERROR" } },
+    errors: { 503: { description: "A dependency is down (details say which)", code: "SERVICE_UNAVAILABLE" } },
   },
   {
     method: "post",

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { ERROR_CODES } from "../../lib/errors"
 import { ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES } from "../../lib/order-status"
 import { CONCERNS, SKIN_TYPES } from "../../modules/skincare/vocabulary"
 import { component } from "./registry"
@@ -6,19 +7,7 @@ import { component } from "./registry"
 // The answer shapes of src/api/presenters/*, declared once for the document
 // and for the spec that checks real answers against it.
 
-export const ERROR_CODES = [
-  "VALIDATION_ERROR",
-  "AUTHENTICATION_ERROR",
-  "AUTHORIZATION_ERROR",
-  "RESOURCE_NOT_FOUND",
-  "CONFLICT",
-  "INVENTORY_ERROR",
-  "DISCOUNT_ERROR",
-  "PAYMENT_ERROR",
-  "GONE",
-  "RATE_LIMITED",
-  "INTERNAL_ERROR",
-] as const
+export { ERROR_CODES }
 
 export const Money = z.number().int().meta({
   description: "An amount in the currency's ISO 4217 minor unit: USD in cents, JOD in fils (5 JOD = 5000).",

@@ -38,6 +38,27 @@ describe("toContractError", () => {
     })
   })
 
+  it.each([
+    ["PostgreSQL refusing connections", Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" })],
+    ["PostgreSQL shutting down (57P01)", { code: "57P01", message: "terminating connection due to administrator command" }],
+    ["PostgreSQL starting up (57P03)", { code: "57P03", message: "the database system is starting up" }],
+    ["a pool that cannot connect", new Error("Knex: Timeout acquiring a connection. The pool is probably full.")],
+    ["Redis gone (ioredis)", Object.assign(new Error("Reached the max retries per request limit (which is 20)."), { name: "MaxRetriesPerRequestError" })],
+    ["a workflow's plain-object copy of a lost connection", { message: "Connection terminated unexpectedly" }],
+    ["a MedusaError wrapping a lost connection", new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "Connection terminated unexpectedly")],
+    ["a cause that is a refused connection", new Error("query failed", { cause: { code: "ECONNREFUSED" } })],
+  ])("answers 503 SERVICE_UNAVAILABLE for %s", (_, err) => {
+    expect(toContractError(err)).toEqual({
+      status: 503,
+      code: "SERVICE_UNAVAILABLE",
+      message: "The shop cannot reach its database or cache right now. Try again in a few seconds.",
+    })
+  })
+
+  it("keeps a 4xx MedusaError a 4xx even when its message mentions a connection", () => {
+    expect(toContractError(new MedusaError(MedusaError.Types.INVALID_DATA, "ECONNREFUSED is not a valid name")).status).toBe(400)
+  })
+
   it("hides everything about an unexpected error behind a 500", () => {
     const error = toContractError(new Error('relation "secret_table" does not exist'))
     expect(error.status).toBe(500)

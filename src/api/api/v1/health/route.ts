@@ -5,13 +5,24 @@ import { sendContractError } from "../../../http/error-handler"
 
 type Knex = { raw: (sql: string) => Promise<unknown> }
 
+// A health check answers within seconds even while PostgreSQL is restarting.
+const DATABASE_TIMEOUT_MS = 2000
+
 async function databaseUp(req: MedusaRequest): Promise<boolean> {
   const pg = req.scope.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+  let timer: NodeJS.Timeout | undefined
   try {
-    await pg.raw("select 1")
+    await Promise.race([
+      pg.raw("select 1"),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error("timeout")), DATABASE_TIMEOUT_MS)
+      }),
+    ])
     return true
   } catch {
     return false
+  } finally {
+    clearTimeout(timer)
   }
 }
 
@@ -29,7 +40,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   if (data.status !== "ok") {
     return sendContractError(req, res, {
       status: 503,
-      code: "INTERNAL_ERROR",
+      code: "SERVICE_UNAVAILABLE",
       message: "A dependency is down",
       details: [
         { field: "database", message: data.database },
