@@ -31,6 +31,10 @@ export async function startShop({ database = "skinior_bench", products = 0 } = {
   for (const name of ["JWT_SECRET", "COOKIE_SECRET"]) env[name] ||= randomBytes(32).toString("hex")
   // Stable across runs (a bench database keeps what earlier runs sealed); made-up shoppers only.
   env.PII_ENCRYPTION_KEY ||= "skinior-bench-only-pii-key-for-made-up-shoppers"
+  // A bench is many shoppers behind one address: rate limits off unless the caller set them.
+  for (const name of ["RATE_LIMIT_PER_MINUTE", "AUTH_RATE_LIMIT_PER_MINUTE", "ADMIN_KEY_RATE_LIMIT_PER_MINUTE", "ADMIN_KEY_FAILURES_PER_MINUTE"]) {
+    env[name] ||= "0"
+  }
   let embedded
   let tempDir
   if (process.env.BENCH_DATABASE_URL) {

@@ -36,6 +36,7 @@ import { adminStripeEventMiddlewares } from "./admin/stripe-events/middlewares"
 import { apiAuthMiddlewares } from "./api/v1/auth/middlewares"
 import { apiCustomerMiddlewares } from "./api/v1/customers/middlewares"
 import { openApiMiddlewares } from "./openapi/middlewares"
+import { rateLimitMiddlewares } from "./http/rate-limit"
 import { adminAuditMiddlewares } from "./admin/audit-entries/middlewares"
 
 const ONE_MEGABYTE = "1mb"
@@ -47,6 +48,8 @@ export default defineMiddlewares({
     // them, so a broken escape is our 400 rather than a URIError 500.
     // requestScope: request id, latency/error metrics and the log context for every route.
     { matcher: "/", middlewares: [hidePoweredBy, requestScope] },
+    // Per IP, email and admin key; the address limits also run before Medusa's authentication.
+    ...rateLimitMiddlewares(),
     { matcher: "/api/v1", middlewares: [rejectUnsafeInput] },
     { matcher: "/store", middlewares: [rejectUnsafeInput, limitStoreStrings] },
     { matcher: "/auth", middlewares: [rejectUnsafeInput, privateAnswers] },

@@ -11,7 +11,7 @@ export function apiCors(req: MedusaRequest, res: MedusaResponse, next: MedusaNex
     storeCors = cors({
       origin: parseCorsOrigins(configModule.projectConfig.http.storeCors),
       credentials: true,
-      exposedHeaders: ["X-Request-Id", "Retry-After", "ETag", "Idempotent-Replayed"],
+      exposedHeaders: ["X-Request-Id", "Retry-After", "ETag", "Idempotent-Replayed", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"],
     })
   }
   storeCors(req, res, next)
