@@ -7,7 +7,8 @@ import {
   UpdateCustomerBody,
 } from "../api/v1/customers/validators"
 import type { Operation } from "./registry"
-import { answer, Customer, CustomerAddress, listAnswer, Product, Tokens } from "./schemas"
+import { Address, answer, Customer, CustomerAddress, DateTime, listAnswer, Order, Product, Review, Tokens } from "./schemas"
+import { component } from "./registry"
 
 const Registered = answer("RegisteredAnswer", Customer.extend({ tokens: Tokens }), true)
 const CustomerAnswer = answer("CustomerAnswer", Customer)
@@ -20,6 +21,75 @@ const Recommendations = answer(
   "RecommendationsAnswer",
   z.array(Product.extend({ reason: z.string().meta({ description: "Why it fits, e.g. the concerns of the profile it treats" }) }))
 )
+
+const nullableText = z.string().nullable()
+const CustomerExport = component(
+  "CustomerExport",
+  z.object({
+    exportedAt: DateTime,
+    account: z.object({
+      id: z.string(),
+      email: z.string(),
+      firstName: nullableText,
+      lastName: nullableText,
+      phone: nullableText,
+      hasAccount: z.boolean(),
+      emailVerified: z.boolean(),
+      createdAt: DateTime,
+      updatedAt: DateTime,
+    }),
+    addresses: z.array(CustomerAddress),
+    skinProfile: z.object({
+      skinType: nullableText,
+      skinConcerns: z.array(z.string()),
+      dateOfBirth: nullableText.meta({ description: "YYYY-MM-DD" }),
+    }),
+    orders: z.array(Order).meta({ description: "Every order, oldest first, in the order shape" }),
+    reviews: z.array(Review),
+    consents: z
+      .object({ recorded: z.array(z.never()), note: z.string() })
+      .meta({ description: "The shop records no consents; the note says so" }),
+    sessions: z
+      .array(
+        z.object({
+          id: z.string(),
+          family: z.string().meta({ description: "One login and its refreshes" }),
+          createdAt: DateTime,
+          expiresAt: DateTime,
+          usedAt: DateTime.nullable(),
+          revokedAt: DateTime.nullable(),
+        })
+      )
+      .meta({ description: "Refresh tokens, described (never the token or its hash)" }),
+    carts: z.array(
+      z.object({
+        id: z.string(),
+        currency: z.string(),
+        email: nullableText,
+        items: z.array(
+          z.object({
+            productId: nullableText,
+            variantId: nullableText,
+            productTitle: nullableText,
+            variantTitle: nullableText,
+            quantity: z.number().int(),
+          })
+        ),
+        shippingAddress: Address.nullable(),
+        billingAddress: Address.nullable(),
+        completedAt: DateTime.nullable(),
+        createdAt: DateTime,
+        updatedAt: DateTime,
+      })
+    ),
+    emails: z.array(
+      z.object({ id: z.string(), channel: z.string(), template: nullableText, to: z.string(), status: nullableText, createdAt: DateTime })
+    ),
+  }),
+  "Everything held about a customer (DESIGN.md Privacy)"
+)
+const ExportAnswer = answer("CustomerExportAnswer", CustomerExport)
+const Erased = answer("CustomerErasedAnswer", z.object({ id: z.string(), deleted: z.literal(true) }), true)
 
 const customerId = { customerId: "The caller's own id (cus_...) or `me`" }
 const addressId = { ...customerId, addressId: "The address's id (cuaddr_...)" }
@@ -71,6 +141,33 @@ export const customerOperations: Operation[] = [
     auth: "customer",
     pathParams: customerId,
     success: { status: 200, description: "The customer", schema: CustomerAnswer },
+    errors: { ...own, 404: "No such customer" },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/customers/{customerId}",
+    tag: "Customers",
+    summary: "Erase my account",
+    description:
+      "Deletes the account and the personal data held with it: saved addresses, skin profile, sessions, the login " +
+      "(the email can register again). Orders stay for accounting with names, emails, phones and address lines " +
+      "removed; reviews stay as \"Former customer\". Audited. Cannot be undone.",
+    auth: "customer",
+    pathParams: customerId,
+    success: { status: 200, description: "Erased", schema: Erased },
+    errors: { ...own, 404: "Already erased" },
+  },
+  {
+    method: "get",
+    path: "/api/v1/customers/{customerId}/export",
+    tag: "Customers",
+    summary: "Download my data",
+    description:
+      "Everything held about the caller as a JSON download (Content-Disposition: attachment): account, addresses, " +
+      "skin profile, orders, reviews, consents, sessions, carts and emails sent. Audited.",
+    auth: "customer",
+    pathParams: customerId,
+    success: { status: 200, description: "The export", schema: ExportAnswer },
     errors: { ...own, 404: "No such customer" },
   },
   {

@@ -15,7 +15,8 @@ const signedIn = requireCustomer()
 /** Customer accounts under /api/v1 (register is open; the rest need the customer's own token) and the Admin skin profile. */
 export const apiCustomerMiddlewares: MiddlewareRoute[] = [
   { matcher: "/api/v1/customers", methods: ["POST"], middlewares: [validateBody(RegisterCustomerBody)] },
-  { matcher: "/api/v1/customers/:customerId", methods: ["GET"], middlewares: [signedIn] },
+  { matcher: "/api/v1/customers/:customerId", methods: ["GET", "DELETE"], middlewares: [signedIn] },
+  { matcher: "/api/v1/customers/:customerId/export", methods: ["GET"], middlewares: [signedIn] },
   {
     matcher: "/api/v1/customers/:customerId",
     methods: ["PUT"],

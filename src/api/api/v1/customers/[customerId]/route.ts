@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { updateCustomerProfileWorkflow } from "../../../../../workflows/update-customer-profile"
 import { ownCustomerId, presentCustomerById } from "../../../../utils/customer"
+import { eraseCustomer } from "../../../../utils/customer-privacy"
 import type { UpdateCustomerBody } from "../validators"
 
 /** The caller's own record (`me` or their id) with addresses, skin profile and order history. */
@@ -30,4 +31,15 @@ export async function PUT(req: AuthenticatedMedusaRequest<UpdateCustomerBody>, r
     data: await presentCustomerById(req.scope, customerId, { withOrders: true }),
     message: "Customer updated",
   })
+}
+
+/**
+ * Erases the caller's account (DESIGN.md "Privacy"): personal data deleted,
+ * orders kept for accounting without names, emails, phones or addresses. The
+ * token in hand stops working with the account.
+ */
+export async function DELETE(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const customerId = ownCustomerId(req)
+  await eraseCustomer(req, res, customerId)
+  res.json({ data: { id: customerId, deleted: true }, message: "Account and personal data erased" })
 }
