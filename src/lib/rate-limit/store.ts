@@ -29,6 +29,8 @@ export type Limit = {
 export type RateLimitStore = {
   readonly kind: "redis" | "memory"
   limit(name: LimitName, points: number): Limit
+  /** Resolves once the store answers (at once in memory); false when it did not within `timeoutMs`. */
+  ready(timeoutMs?: number): Promise<boolean>
   close(): Promise<void>
 }
 
@@ -132,6 +134,7 @@ export function createRateLimitStore(options: StoreOptions): RateLimitStore {
     return {
       kind: "memory",
       limit: (name, points) => new StoreLimit(name, points, new RateLimiterMemory(common(name, points)), failures),
+      ready: async () => true,
       close: async () => undefined,
     }
   }
@@ -157,6 +160,16 @@ export function createRateLimitStore(options: StoreOptions): RateLimitStore {
         new RateLimiterRedis({ ...common(name, points), storeClient: client, rejectIfRedisNotReady: true }),
         failures
       ),
+    ready: (timeoutMs = 5_000) =>
+      client.status === "ready"
+        ? Promise.resolve(true)
+        : new Promise<boolean>((resolve) => {
+            const timer = setTimeout(() => resolve(false), timeoutMs)
+            client.once("ready", () => {
+              clearTimeout(timer)
+              resolve(true)
+            })
+          }),
     close: async () => {
       client.disconnect()
     },
