@@ -1,8 +1,9 @@
-// `npm run check:admin`: the Admin "Shop health" page in a real browser.
+// `npm run check:admin`: the Admin "Shop health" and "Audit log" pages in a real browser.
 // Migrates and seeds a database of its own (skinior_admin_check), places one
 // order through /store so the charts have something to draw, starts the app
 // with the Admin UI, logs in as the seeded admin in headless Chromium, checks
-// the page's headings and charts, and saves docs/admin-shop-health.png.
+// the page's headings and charts, and saves docs/admin-shop-health.png; then
+// makes one admin change and finds it on the Audit log (docs/admin-audit-log.png).
 // Not part of `npm test`: it needs Debian's chromium (apt-get install -y chromium).
 import { spawn } from "node:child_process"
 import fs from "node:fs"
@@ -23,6 +24,7 @@ import { disableTelemetry } from "./lib/telemetry.mjs"
 
 const DATABASE = "skinior_admin_check"
 const SCREENSHOT = path.join(ROOT, "docs", "admin-shop-health.png")
+const AUDIT_SCREENSHOT = path.join(ROOT, "docs", "admin-audit-log.png")
 const ADMIN_EMAIL = process.env.ADMIN_EMAIL || "admin@skinior.com"
 const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD || "skinior-admin"
 const CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
@@ -140,9 +142,33 @@ async function checkPage(executablePath, base) {
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true })
     await page.screenshot({ path: SCREENSHOT, fullPage: true })
     log(`Screenshot saved: ${path.relative(ROOT, SCREENSHOT)}`)
+    await checkAuditLog(page, base)
   } finally {
     await browser.close()
   }
+}
+
+/** The "Audit log" page: an admin change made in this browser session shows up in it. */
+async function checkAuditLog(page, base) {
+  await page.getByRole("link", { name: "Audit log" }).first().waitFor({ timeout: 60_000 })
+  log("Sidebar entry 'Audit log' present; creating a secret key as this admin (an audited change) ...")
+  const status = await page.evaluate(async () => {
+    const res = await fetch("/admin/api-keys", {
+      method: "POST",
+      credentials: "include",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ title: "Admin check key", type: "secret" }),
+    })
+    return res.status
+  })
+  if (status !== 200) throw new Error(`POST /admin/api-keys answered ${status}`)
+  await page.goto(`${base}/app/audit-log`, { timeout: FIRST_LOAD_MS })
+  await page.getByRole("heading", { name: "Audit log", exact: true }).waitFor({ state: "visible", timeout: 60_000 })
+  log('  heading "Audit log" visible')
+  await page.getByText("POST /admin/api-keys").first().waitFor({ state: "visible", timeout: 30_000 })
+  log('  entry "POST /admin/api-keys" listed')
+  await page.screenshot({ path: AUDIT_SCREENSHOT, fullPage: true })
+  log(`Screenshot saved: ${path.relative(ROOT, AUDIT_SCREENSHOT)}`)
 }
 
 async function main() {

@@ -72,7 +72,7 @@ const AuditLogPage = () => {
       {data && (
         <div className="flex items-center justify-between px-6 py-4">
           <Text size="small" className="text-ui-fg-subtle">
-            {data.count} entries · page {page + 1} of {pages}
+            {data.count === 1 ? "1 entry" : `${data.count} entries`} · page {page + 1} of {pages}
           </Text>
           <div className="flex gap-2">
             <Button size="small" variant="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>
