@@ -1,5 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ApiError } from "../../lib/errors"
+import { clientIp as clientAddress, compileTrust } from "../../lib/rate-limit/client-ip"
 
 /**
  * Server-Sent Events plumbing shared by the live routes: the per-IP cap,
@@ -22,9 +23,8 @@ const positive = (raw: string | undefined, fallback: number) => {
 export const maxStreamsPerIp = () => Math.floor(positive(process.env.SSE_MAX_CONNECTIONS_PER_IP, 20))
 export const heartbeatMs = () => positive(process.env.SSE_HEARTBEAT_SECONDS, 20) * 1000
 
-/** When TRUST_PROXY says a proxy is in front, express' req.ip (X-Forwarded-For); else the socket's peer. */
-export const clientIp = (req: MedusaRequest) =>
-  (process.env.TRUST_PROXY && process.env.TRUST_PROXY !== "false" ? req.ip : req.socket.remoteAddress) ?? "unknown"
+/** The socket's peer, or X-Forwarded-For as far as TRUST_PROXY trusts it (read as the rate limiter reads it). */
+export const clientIp = (req: MedusaRequest) => clientAddress(req, compileTrust(process.env.TRUST_PROXY))
 
 const RETRY_AFTER_SECONDS = 10
 

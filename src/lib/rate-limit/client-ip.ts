@@ -1,3 +1,4 @@
+import { MedusaError } from "@medusajs/framework/utils"
 import type { IncomingMessage } from "node:http"
 import proxyaddr from "proxy-addr"
 
@@ -24,7 +25,7 @@ export function compileTrust(raw: string | undefined): TrustFn {
   try {
     return proxyaddr.compile(value.split(",").map((part) => part.trim()).filter(Boolean))
   } catch (e) {
-    throw new Error(`TRUST_PROXY: ${(e as Error).message}`)
+    throw new MedusaError(MedusaError.Types.INVALID_ARGUMENT, `TRUST_PROXY: ${(e as Error).message}`)
   }
 }
 

@@ -1,3 +1,4 @@
+import { MedusaError } from "@medusajs/framework/utils"
 import { compileTrust, TrustFn } from "./client-ip"
 
 /**
@@ -36,7 +37,7 @@ function wholeNumber(env: Env, name: keyof typeof RATE_LIMIT_DEFAULTS, min: numb
   const raw = env[name]?.trim()
   if (raw === undefined || raw === "") return RATE_LIMIT_DEFAULTS[name]
   if (!/^\d{1,9}$/.test(raw) || Number(raw) < min) {
-    throw new Error(`${name} must be a whole number${min > 0 ? ` of at least ${min}` : " (0 turns the limit off)"}, not "${raw.slice(0, 20)}"`)
+    throw new MedusaError(MedusaError.Types.INVALID_ARGUMENT, `${name} must be a whole number${min > 0 ? ` of at least ${min}` : " (0 turns the limit off)"}, not "${raw.slice(0, 20)}"`)
   }
   return Number(raw)
 }
