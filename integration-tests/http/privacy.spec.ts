@@ -13,6 +13,8 @@ import { REVIEW_MODULE } from "../../src/modules/review"
 import type ReviewModuleService from "../../src/modules/review/service"
 import { SKIN_PROFILE_MODULE } from "../../src/modules/skin-profile"
 import type SkinProfileModuleService from "../../src/modules/skin-profile/service"
+import { openPii, piiKeyring, sealPii } from "../../src/lib/pii"
+import { rotatePii } from "../../src/scripts/pii-rotate"
 import { adminHeaders } from "../helpers/admin"
 import { ammanAddress } from "../helpers/addresses"
 import { seedShop, SeededVariant } from "../helpers/catalogue"
@@ -362,6 +364,58 @@ medusaIntegrationTestRunner({
       const { entries } = await auditOf(customer.id)
       const erasure = entries.find((e) => e.route === "customer.erase")
       expect(erasure).toMatchObject({ actor_type: "user", actor_id: expect.stringMatching(/^user_/), method: "POST", path: url })
+    })
+    it("rotates the PII key: values sealed under the old key are read with \"new,old\", re-sealed in batches under the new one, then read with the new key alone", async () => {
+      const OLD = "old-pii-secret-for-the-rotation-test-0001"
+      const NEW = "new-pii-secret-for-the-rotation-test-0002"
+      const oldRing = piiKeyring({ PII_ENCRYPTION_KEY: OLD })
+      const both = piiKeyring({ PII_ENCRYPTION_KEY: `${NEW},${OLD}` })
+      const newRing = piiKeyring({ PII_ENCRYPTION_KEY: NEW })
+      const profiles: SkinProfileModuleService = getContainer().resolve(SKIN_PROFILE_MODULE)
+      const data = (i: number) => ({ skin_type: "dry", skin_concerns: ["acne"], date_of_birth: `1990-01-0${i}` })
+      const rows = [1, 2, 3, 4, 5].map((i) => {
+        const customerId = `cus_rotation_${i}`
+        // One row already under the new key: a server running "new,old" saved it during the rotation.
+        const { keyId, value } = sealPii(JSON.stringify(data(i)), customerId, i === 5 ? both : oldRing)
+        return { customer_id: customerId, key_id: keyId, sealed: value }
+      })
+      await profiles.createSkinProfiles(rows)
+      // During the run, servers configured "new,old" read either.
+      for (const row of rows) {
+        expect(JSON.parse(openPii({ keyId: row.key_id, value: row.sealed }, row.customer_id, both))).toEqual(
+          data(Number(row.customer_id.slice(-1)))
+        )
+      }
+
+      const lines: string[] = []
+      const [report] = await rotatePii(getContainer(), { keyring: both, batch: 2, log: (l) => lines.push(l) })
+      expect(report).toEqual({
+        store: "skin_profile",
+        resealed: 4,
+        skipped: 0,
+        unknownKey: 0,
+        remaining: { [newRing.current.id]: 5 },
+      })
+      expect(lines).toEqual([
+        `skin_profile: 4 value(s) to re-seal under key ${newRing.current.id}, 2 per batch`,
+        "skin_profile: 2/4 re-sealed",
+        "skin_profile: 4/4 re-sealed",
+        `skin_profile: done; values per key id now {"${newRing.current.id}":5}`,
+      ])
+
+      // The old key can go: every value opens with the new key alone, and no longer with the old one.
+      const after = await profiles.listSkinProfiles({ customer_id: rows.map((r) => r.customer_id) })
+      expect(after).toHaveLength(5)
+      for (const row of after) {
+        expect(row.key_id).toBe(newRing.current.id)
+        expect(JSON.parse(openPii({ keyId: row.key_id, value: row.sealed }, row.customer_id, newRing))).toEqual(
+          data(Number(row.customer_id.slice(-1)))
+        )
+        expect(() => openPii({ keyId: row.key_id, value: row.sealed }, row.customer_id, oldRing)).toThrow(/No PII key/)
+      }
+      // Idempotent: a second run finds nothing to do.
+      const [again] = await rotatePii(getContainer(), { keyring: both, batch: 2 })
+      expect(again).toMatchObject({ resealed: 0, skipped: 0, remaining: { [newRing.current.id]: 5 } })
     })
   },
 })
