@@ -1,6 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { auditActorOf, auditDetailsOf, entityIdsOf, isAudited, noteKeyUse, routeOf } from "../../lib/audit"
+import { clientIp, compileTrust } from "../../lib/rate-limit/client-ip"
 import { AUDIT_MODULE } from "../../modules/audit"
 import type AuditModuleService from "../../modules/audit/service"
 
@@ -18,29 +19,35 @@ export function auditAdmin(req: MedusaRequest, res: MedusaResponse, next: Medusa
     return json(body)
   }
   res.once("finish", () => {
-    const auth = (req as any).auth_context
-    if (!isAudited(req.method, auth)) return
     const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
-    const { pattern, params } = routeOf(req as any)
-    const actor = auditActorOf(auth)
-    const audit: AuditModuleService = req.scope.resolve(AUDIT_MODULE)
-    audit
-      .record({
-        ...actor,
-        method: req.method,
-        route: pattern,
-        path: `${req.baseUrl ?? ""}${req.path}`,
-        entity_ids: entityIdsOf(params, answered),
-        status: res.statusCode,
-        request_id: (res.locals.requestId as string | undefined) ?? null,
-        ip: req.ip ?? null,
-        details: auditDetailsOf(req.body, res.statusCode, answered),
-      })
-      .catch((e: Error) => logger.warn(`audit: could not record ${req.method} ${pattern}: ${e.message}`))
-    if (actor.actor_type === "api_key" && actor.actor_id) {
-      noteKeyUse(req.scope, actor.actor_id).catch((e: Error) =>
-        logger.warn(`audit: could not set last_used_at of ${actor.actor_id}: ${e.message}`)
-      )
+    // A throw in a "finish" listener would be an uncaught exception: nothing escapes.
+    try {
+      const auth = (req as any).auth_context
+      if (!isAudited(req.method, auth)) return
+      const { pattern, params } = routeOf(req as any)
+      const actor = auditActorOf(auth)
+      const audit: AuditModuleService = req.scope.resolve(AUDIT_MODULE)
+      audit
+        .record({
+          ...actor,
+          method: req.method,
+          route: pattern,
+          path: `${req.baseUrl ?? ""}${req.path}`,
+          entity_ids: entityIdsOf(params, answered),
+          status: res.statusCode,
+          request_id: (res.locals.requestId as string | undefined) ?? null,
+          // As the rate limiter reads it: X-Forwarded-For only as far as TRUST_PROXY trusts it.
+          ip: clientIp(req, compileTrust(process.env.TRUST_PROXY)),
+          details: auditDetailsOf(req.body, res.statusCode, answered),
+        })
+        .catch((e: Error) => logger.warn(`audit: could not record ${req.method} ${pattern}: ${e.message}`))
+      if (actor.actor_type === "api_key" && actor.actor_id) {
+        noteKeyUse(req.scope, actor.actor_id).catch((e: Error) =>
+          logger.warn(`audit: could not set last_used_at of ${actor.actor_id}: ${e.message}`)
+        )
+      }
+    } catch (e) {
+      logger.warn(`audit: could not record ${req.method} ${req.path}: ${(e as Error).message}`)
     }
   })
   next()

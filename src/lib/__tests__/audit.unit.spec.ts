@@ -67,7 +67,7 @@ describe("auditAdmin middleware", () => {
   const run = (record: jest.Mock, method = "POST") => {
     const warn = jest.fn()
     const scope = { resolve: (name: string) => (name === "audit" ? { record } : name === "logger" ? { warn } : { raw: jest.fn() }) }
-    const req: any = { method, path: "/admin/products/prod_1", baseUrl: "", body: { title: "x" }, ip: "10.0.0.1", scope, route: { path: "/admin/products/:id" }, auth_context: { actor_type: "user", actor_id: "user_1" } }
+    const req: any = { method, path: "/admin/products/prod_1", baseUrl: "", body: { title: "x" }, socket: { remoteAddress: "10.0.0.1" }, headers: { "x-forwarded-for": "203.0.113.9" }, scope, route: { path: "/admin/products/:id" }, auth_context: { actor_type: "user", actor_id: "user_1" } }
     const res: any = Object.assign(new EventEmitter(), { statusCode: 200, locals: { requestId: "req_1" }, json: jest.fn() })
     const next = jest.fn()
     auditAdmin(req, res, next)
@@ -99,6 +99,14 @@ describe("auditAdmin middleware", () => {
     const { warn } = run(record)
     await new Promise((r) => setImmediate(r))
     expect(warn).toHaveBeenCalledWith("audit: could not record POST /admin/products/:id: database down")
+  })
+
+  it("never lets a bad request escape its finish listener", () => {
+    const record = jest.fn(() => {
+      throw new Error("not a promise")
+    })
+    const { warn } = run(record as any)
+    expect(warn).toHaveBeenCalledWith("audit: could not record POST /admin/products/prod_1: not a promise")
   })
 
   it("leaves a user's read alone", () => {
