@@ -76,7 +76,7 @@ medusaIntegrationTestRunner({
       expect(reads).toHaveLength(0)
     })
 
-    it("takes a secret key on our own /admin route like Medusa's; every key use is recorded and sets last_used_at", async () => {
+    it("takes a secret key on our own /admin route like Medusa's; every key use is recorded and sets last_used_at; revoked, it is refused", async () => {
       const [rule] = await getContainer()
         .resolve<ShippingRulesModuleService>(SHIPPING_RULES_MODULE)
         .listShippingRules({ governorate: "JO-AM", method: "standard" })
@@ -110,8 +110,18 @@ medusaIntegrationTestRunner({
         return data.api_key
       }, 3000)
       expect(Date.now() - new Date(shown.last_used_at).getTime()).toBeLessThan(60_000)
-      // A wrong key is refused before any route runs (401), a Bearer sk_ gets Medusa's hint.
+      // A wrong key is refused before any route runs (401).
       expect((await api.post("/admin/shipping-rules", { rules: [] }, { headers: basic("sk_bogus"), ...anyStatus })).status).toBe(401)
+      // Revoked by a merchant (an audited act on the key): the key stops working.
+      const revoke = await api.post(`/admin/api-keys/${key.id}/revoke`, {}, { headers })
+      expect(revoke.status).toBe(200)
+      expect(await entryOf(revoke.headers["x-request-id"])).toMatchObject({
+        actor_type: "user",
+        route: "/admin/api-keys/:id/revoke",
+        entity_ids: [key.id],
+        status: 200,
+      })
+      expect((await api.get(`/admin/products/${productId}`, { headers: basic(key.token), ...anyStatus })).status).toBe(401)
     })
 
     it("records a refused change with its status and error type, never the message", async () => {
