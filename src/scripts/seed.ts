@@ -1,6 +1,6 @@
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { seedAdminUser } from "./seed/admin-user"
+import { DEFAULT_ADMIN_PASSWORD, seedAdminUser } from "./seed/admin-user"
 import type { SeedContext } from "./seed/context"
 import { seedFulfillment } from "./seed/fulfillment"
 import { seedProducts } from "./seed/products"
@@ -53,7 +53,8 @@ export default async function seed({ container }: ExecArgs) {
     [
       `Seed finished in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
       `  Publishable API key (x-publishable-api-key): ${store.publishableKey}`,
-      `  Admin login at /app: ${admin.email} / ${admin.password}`,
+      // The published default may be printed; a password the operator chose never reaches a log.
+      `  Admin login at /app: ${admin.email} / ${admin.password === DEFAULT_ADMIN_PASSWORD ? admin.password : "(the ADMIN_PASSWORD you set)"}`,
     ].join("\n")
   )
 }
