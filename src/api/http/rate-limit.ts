@@ -19,14 +19,20 @@ const PROGRESS = Symbol.for("skinior.rate-limit.progress")
 type Tracked = MedusaRequest & { [PROGRESS]?: Progress }
 
 let config: RateLimitConfig | undefined
-let limits: ShopRateLimits | undefined
+let limits: Promise<ShopRateLimits> | undefined
+const limitsConfig = () => (config ??= rateLimitConfigFromEnv())
+
+// A fresh Redis connection needs a moment: the first requests wait for it (at
+// most this long) rather than pass uncounted with a "fail open" warning.
+const FIRST_CONNECTION_WAIT_MS = 1_000
 
 // The store (and its Redis connection) is made on the first request, with
 // Medusa's logger: importing the routes opens no connection.
-function limitsFor(req: MedusaRequest): ShopRateLimits {
+function limitsFor(req: MedusaRequest): Promise<ShopRateLimits> {
   if (!limits) {
     const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
-    limits = ShopRateLimits.fromConfig(config ?? rateLimitConfigFromEnv(), logger)
+    const created = ShopRateLimits.fromConfig(limitsConfig(), logger)
+    limits = created.store.ready(FIRST_CONNECTION_WAIT_MS).then(() => created)
   }
   return limits
 }
@@ -57,8 +63,6 @@ function apply(verdict: Verdict, req: Tracked, res: MedusaResponse, next: Medusa
   next(error)
 }
 
-const limitsConfig = () => (config ??= rateLimitConfigFromEnv())
-
 /**
  * The limits a request's address, path and admin key decide. Mounted ahead
  * of body parsing and of Medusa's authentication (see installBeforeAuthentication);
@@ -70,7 +74,7 @@ export async function limitBeforeAuthentication(req: MedusaRequest, res: MedusaR
   if (progress.beforeAuth) return next()
   progress.beforeAuth = true
   try {
-    apply(await limitsFor(req).beforeAuth(req), tracked, res, next)
+    apply(await (await limitsFor(req)).beforeAuth(req), tracked, res, next)
   } catch (e) {
     next(e)
   }
@@ -89,7 +93,7 @@ export async function limitAfterBodyParsing(req: MedusaRequest, res: MedusaRespo
     )
   }
   try {
-    apply(await limitsFor(req).byEmail(req), tracked, res, next)
+    apply(await (await limitsFor(req)).byEmail(req), tracked, res, next)
   } catch (e) {
     next(e)
   }
