@@ -188,6 +188,7 @@ medusaIntegrationTestRunner({
       expect(await routesOf(`${window}&actor_type=api_key`)).toEqual(["api_key:DELETE"])
       expect(await routesOf(`actor_id=user_a`)).toEqual(["user:POST"])
       expect(await routesOf(`${window}&method=DELETE`)).toEqual(["api_key:DELETE"])
+      expect(await routesOf(`${window}&method=ACTION`)).toEqual(["system:ACTION"])
       expect(await routesOf(`from=${at(2).toISOString()}&to=${at(2).toISOString()}`)).toEqual(["api_key:DELETE"])
       const page = await list(`${window}&limit=1&offset=1`)
       expect(page.data).toMatchObject({ count: 3, limit: 1, offset: 1 })

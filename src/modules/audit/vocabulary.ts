@@ -7,8 +7,13 @@
 export const AUDIT_ACTOR_TYPES = ["user", "api_key", "customer", "system", "anonymous"] as const
 export type AuditActorType = (typeof AUDIT_ACTOR_TYPES)[number]
 
-/** The HTTP methods the log can hold: changes, and GETs made with a secret key. */
-export const AUDIT_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const
+/**
+ * What the log's `method` can hold: the HTTP methods of changes and of GETs
+ * made with a secret key, and "ACTION" for acts recorded outside a request's
+ * middleware (workflows through recordAuditEntryStep, jobs).
+ */
+export const AUDIT_ACTION_METHOD = "ACTION"
+export const AUDIT_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", AUDIT_ACTION_METHOD] as const
 export type AuditMethod = (typeof AUDIT_METHODS)[number]
 
 /** Methods whose every /admin request is audited, whoever made it. */

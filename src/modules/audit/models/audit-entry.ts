@@ -12,7 +12,7 @@ const AuditEntry = model
     id: model.id({ prefix: "aud" }).primaryKey(),
     actor_type: model.enum([...AUDIT_ACTOR_TYPES]),
     actor_id: model.text().nullable(),
-    /** The HTTP method, or "ACTION" for acts recorded outside a request (jobs, workflows). */
+    /** The HTTP method, or AUDIT_ACTION_METHOD for acts recorded by workflows and jobs. */
     method: model.text(),
     /** The route pattern (/admin/products/:id) or an action name (customer.erase). */
     route: model.text(),
