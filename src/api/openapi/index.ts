@@ -48,7 +48,7 @@ const DESCRIPTION = `Skinior Commerce's storefront API (Medusa 2 underneath; Med
 
 **Auth**: \`Authorization: Bearer <accessToken>\` from POST /api/v1/auth/login or registration (15 minutes; refresh with the refresh token). Guests use carts and orders by id.
 
-**Rate limits**: 100 requests per minute per IP (10 for login, registration and password reset); over it 429 RATE_LIMITED with Retry-After.`
+**Rate limits**: 100 requests per minute per IP across /api/v1, /store and /auth (health excepted); login, registration and password reset also 10 per minute per IP and per email. Over a limit: 429 RATE_LIMITED with Retry-After; RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset on every limited answer.`
 
 const DEFAULT_CODE: Record<number, string> = {
   400: "VALIDATION_ERROR",
@@ -76,7 +76,18 @@ const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` })
 
 function errorResponse(status: number, spec: ErrorSpec) {
   const { description, code } = typeof spec === "string" ? { description: spec, code: DEFAULT_CODE[status] } : spec
-  const headers = status === 429 || status === 503 ? { "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } } } : undefined
+  const retryAfter = { "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } } }
+  const headers =
+    status === 429
+      ? {
+          ...retryAfter,
+          "RateLimit-Limit": { description: "Requests allowed per window by the limit that refused", schema: { type: "integer" } },
+          "RateLimit-Remaining": { description: "Requests left in the window (0)", schema: { type: "integer" } },
+          "RateLimit-Reset": { description: "Seconds until the window ends", schema: { type: "integer" } },
+        }
+      : status === 503
+        ? retryAfter
+        : undefined
   return {
     description,
     ...(headers ? { headers } : {}),
