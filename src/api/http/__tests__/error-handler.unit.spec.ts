@@ -46,7 +46,7 @@ describe("toContractError", () => {
     ["Redis gone (ioredis)", Object.assign(new Error("Reached the max retries per request limit (which is 20)."), { name: "MaxRetriesPerRequestError" })],
     ["a workflow's plain-object copy of a lost connection", { message: "Connection terminated unexpectedly" }],
     ["a MedusaError wrapping a lost connection", new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "Connection terminated unexpectedly")],
-    ["a cause that is a refused connection", new Error("query failed", { cause: { code: "ECONNREFUSED" } })],
+    ["a cause that is a refused connection", Object.assign(new Error("query failed"), { cause: { code: "ECONNREFUSED" } })],
   ])("answers 503 SERVICE_UNAVAILABLE for %s", (_, err) => {
     expect(toContractError(err)).toEqual({
       status: 503,
