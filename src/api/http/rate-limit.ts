@@ -73,11 +73,13 @@ export async function limitBeforeAuthentication(req: MedusaRequest, res: MedusaR
   const progress = (tracked[PROGRESS] ??= {})
   if (progress.beforeAuth) return next()
   progress.beforeAuth = true
+  let verdict: Verdict
   try {
-    apply(await (await limitsFor(req)).beforeAuth(req), tracked, res, next)
+    verdict = await (await limitsFor(req)).beforeAuth(req)
   } catch (e) {
-    next(e)
+    return next(e)
   }
+  apply(verdict, tracked, res, next)
 }
 
 /**
@@ -92,11 +94,13 @@ export async function limitAfterBodyParsing(req: MedusaRequest, res: MedusaRespo
       err ? next(err) : limitAfterBodyParsing(req, res, next)
     )
   }
+  let verdict: Verdict
   try {
-    apply(await (await limitsFor(req)).byEmail(req), tracked, res, next)
+    verdict = await (await limitsFor(req)).byEmail(req)
   } catch (e) {
-    next(e)
+    return next(e)
   }
+  apply(verdict, tracked, res, next)
 }
 
 type Tracer = NonNullable<typeof ApiLoader.traceMiddleware>
