@@ -1,5 +1,5 @@
 import type { Context } from "@medusajs/framework/types"
-import { InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { openPii, piiKeyring, PiiKeyring, sealPii } from "../../lib/pii"
 import SkinProfile from "./models/skin-profile"
 
@@ -62,11 +62,22 @@ class SkinProfileModuleService extends MedusaService({ SkinProfile }) {
    * conditional on the row being unchanged, so servers that keep editing
    * profiles during a rotation lose nothing.
    */
-  @InjectTransactionManager()
+  @InjectManager()
   async resealPage(
     afterId: string,
     limit: number,
     keyring: PiiKeyring = this.keyring,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ResealPage> {
+    return this.resealPage_(afterId, limit, keyring, sharedContext)
+  }
+
+  // One transaction per page: a long rotation holds no lock for long.
+  @InjectTransactionManager()
+  protected async resealPage_(
+    afterId: string,
+    limit: number,
+    keyring: PiiKeyring,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<ResealPage> {
     const sql = sharedContext.transactionManager as SqlManager
