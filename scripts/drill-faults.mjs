@@ -216,7 +216,7 @@ async function restartPostgres(cluster, results, figures) {
 }
 
 async function stopRedis(cluster, results, figures) {
-  const load = startLoad(cluster, [reads, writes])
+  const load = startLoad(cluster, [reads, writes], 6)
   await sleep(3000)
   const before = cluster.servers.map((s) => s.lines.length)
   log(`Fault 3: stopping Redis for ${OUTAGE_MS / 1000} s under load ...`)
@@ -253,6 +253,12 @@ async function stopRedis(cluster, results, figures) {
     recoverySeconds: recoveredAt ? (recoveredAt - upAt) / 1000 : null,
     cartsAcknowledged: created,
     cartsInDatabase: carts,
+  }
+  // Writes go through Redis (locks, events, workflow engine): they wait for it rather than fail.
+  const overlapping = load.samples.filter((x) => x.at < upAt && x.at + x.ms > downAt)
+  for (const kind of ["catalogue read", "cart create"]) {
+    const mine = overlapping.filter((x) => x.kind === kind)
+    figures.redis[`overlapping ${kind}`] = { requests: mine.length, statuses: byStatus(mine), slowestMs: Math.max(0, ...mine.map((x) => x.ms)) }
   }
   check(results, "Redis down: catalogue reads still answer 200 from the database", readsDuring.length > 0 && readsDuring.every((s) => s.status === 200), figures.redis.during)
   check(results, "Redis down: /api/v1/health answers 503 with redis \"down\"", health.status === 503 && JSON.stringify(health.body).includes('"down"'), figures.redis.health)

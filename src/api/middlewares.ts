@@ -8,6 +8,7 @@ import { rejectUnsafeInput } from "./http/input-guard"
 import { limitStoreStrings } from "./http/store-limits"
 import { requireCustomer } from "./http/require-customer"
 import { hidePoweredBy } from "./http/powered-by"
+import { databaseGuard } from "./http/database-guard"
 import { privateAnswers, publicCatalogueMiddlewares } from "./http/http-cache"
 import {
   AddCartItemBody,
@@ -50,6 +51,8 @@ export default defineMiddlewares({
     { matcher: "/", middlewares: [hidePoweredBy, requestScope] },
     // Per IP, email and admin key; the address limits also run before Medusa's authentication.
     ...rateLimitMiddlewares(),
+    // A PostgreSQL outage answers 503 at once instead of hanging every request.
+    ...["/api/v1", "/api/webhooks", "/store", "/auth", "/admin"].map((matcher) => ({ matcher, middlewares: [databaseGuard] })),
     { matcher: "/api/v1", middlewares: [rejectUnsafeInput] },
     { matcher: "/store", middlewares: [rejectUnsafeInput, limitStoreStrings] },
     { matcher: "/auth", middlewares: [rejectUnsafeInput, privateAnswers] },
