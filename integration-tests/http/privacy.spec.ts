@@ -9,6 +9,8 @@ import { CUSTOMER_SESSION_MODULE } from "../../src/modules/customer-session"
 import type CustomerSessionModuleService from "../../src/modules/customer-session/service"
 import { IDEMPOTENCY_MODULE } from "../../src/modules/idempotency"
 import type IdempotencyModuleService from "../../src/modules/idempotency/service"
+import { STRIPE_EVENT_MODULE } from "../../src/modules/stripe-event"
+import type StripeEventModuleService from "../../src/modules/stripe-event/service"
 import { REVIEW_MODULE } from "../../src/modules/review"
 import type ReviewModuleService from "../../src/modules/review/service"
 import { SKIN_PROFILE_MODULE } from "../../src/modules/skin-profile"
@@ -321,6 +323,8 @@ medusaIntegrationTestRunner({
           auth_identities_removed: 1,
           idempotency_records_deleted: 1,
           account_holders_deleted: 0,
+          fulfillment_addresses_anonymised: 0,
+          stripe_events_scrubbed: 0,
           notifications_scrubbed: expect.any(Number),
         },
       })
@@ -335,6 +339,23 @@ medusaIntegrationTestRunner({
       expect((await api.post(url, {}, { headers, ...anyStatus })).status).toBe(401)
       expect((await api.post("/admin/customers/cus_01NOTACUSTOMER/erase", {}, { headers: admin, ...anyStatus })).status).toBe(404)
 
+      // Fulfilled, so the address is also in the fulfillment; a Stripe event about the order names the payer.
+      const { data: detail } = await api.get(`/admin/orders/${order.id}?fields=id,*items`, { headers: admin })
+      const items = detail.order.items.map((i: { id: string; quantity: number }) => ({ id: i.id, quantity: i.quantity }))
+      expect((await api.post(`/admin/orders/${order.id}/fulfillments`, { items }, { headers: admin, ...anyStatus })).status).toBe(200)
+      const stripeEvents: StripeEventModuleService = getContainer().resolve(STRIPE_EVENT_MODULE)
+      const event = await stripeEvents.createStripeEvents({
+        event_id: "evt_privacy_1",
+        type: "charge.succeeded",
+        object_id: "ch_privacy_1",
+        order_id: order.id,
+        stripe_created_at: new Date(),
+        payload: {
+          id: "evt_privacy_1",
+          data: { object: { id: "ch_privacy_1", amount: 1000, billing_details: { name: "Layla Haddad", email: EMAIL, address: { line1: "Queen Rania Street" } } } },
+        },
+      })
+
       const res = await api.post(url, {}, { headers: admin, ...anyStatus })
       expect(res.status).toBe(200)
       expect(res.data).toEqual({
@@ -344,6 +365,8 @@ medusaIntegrationTestRunner({
         erasure: {
           customer_id: customer.id,
           orders_anonymised: 1,
+          fulfillment_addresses_anonymised: 1,
+          stripe_events_scrubbed: 1,
           carts_anonymised: 2,
           reviews_anonymised: 1,
           notifications_scrubbed: expect.any(Number),
@@ -358,6 +381,28 @@ medusaIntegrationTestRunner({
       expect((await api.post("/api/v1/auth/login", { email: EMAIL, password: PASSWORD }, anyStatus)).status).toBe(401)
       const kept = (await api.get(`/admin/orders/${order.id}`, { headers: admin, params: { fields: "id,email,*shipping_address" } })).data.order
       expect(kept).toMatchObject({ email: null, shipping_address: { first_name: null, address_1: null, country_code: "jo" } })
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const { data: fulfilled } = await query.graph({
+        entity: "order",
+        fields: ["fulfillments.delivery_address.*"],
+        filters: { id: order.id },
+      })
+      expect(fulfilled[0].fulfillments).toHaveLength(1)
+      expect(fulfilled[0].fulfillments![0]!.delivery_address).toMatchObject({
+        first_name: null,
+        last_name: null,
+        phone: null,
+        address_1: null,
+        city: null,
+        postal_code: null,
+        metadata: null,
+        country_code: "jo",
+      })
+      const [scrubbed] = await stripeEvents.listStripeEvents({ id: event.id })
+      expect(scrubbed.payload).toEqual({
+        id: "evt_privacy_1",
+        data: { object: { id: "ch_privacy_1", amount: 1000, billing_details: null } },
+      })
       // A second erasure finds no one.
       expect((await api.post(url, {}, { headers: admin, ...anyStatus })).status).toBe(404)
 

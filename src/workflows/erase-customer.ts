@@ -3,6 +3,7 @@ import type { AuditActorType } from "../modules/audit/vocabulary"
 import { anonymiseCustomerCartsStep } from "./steps/anonymise-customer-carts"
 import { anonymiseCustomerOrdersStep } from "./steps/anonymise-customer-orders"
 import { anonymiseCustomerReviewsStep } from "./steps/anonymise-customer-reviews"
+import { anonymiseFulfillmentAddressesStep } from "./steps/anonymise-fulfillment-addresses"
 import { deleteCustomerAccountHoldersStep } from "./steps/delete-customer-account-holders"
 import { deleteCustomerAuthIdentitiesStep } from "./steps/delete-customer-auth-identities"
 import { deleteCustomerIdempotencyRecordsStep } from "./steps/delete-customer-idempotency-records"
@@ -12,6 +13,7 @@ import { deleteSkinProfileStep } from "./steps/delete-skin-profile"
 import { findErasureTargetsStep } from "./steps/find-erasure-targets"
 import { recordAuditEntryStep } from "./steps/record-audit-entry"
 import { scrubCustomerNotificationsStep } from "./steps/scrub-customer-notifications"
+import { scrubCustomerStripeEventsStep } from "./steps/scrub-customer-stripe-events"
 
 /** Who asked, for the audit entry: the customer themself, or a merchant (user or secret key). */
 export type ErasureRequest = {
@@ -40,6 +42,8 @@ export const eraseCustomerWorkflowId = "erase-customer"
 export const eraseCustomerWorkflow = createWorkflow(eraseCustomerWorkflowId, (input: EraseCustomerInput) => {
   const targets = findErasureTargetsStep(transform({ input }, ({ input }) => ({ customer_id: input.customer_id })))
   const orders = anonymiseCustomerOrdersStep(targets)
+  const fulfillments = anonymiseFulfillmentAddressesStep(targets)
+  const stripeEvents = scrubCustomerStripeEventsStep(targets)
   const carts = anonymiseCustomerCartsStep(targets)
   const reviews = anonymiseCustomerReviewsStep(targets)
   const notifications = scrubCustomerNotificationsStep(targets)
@@ -49,10 +53,12 @@ export const eraseCustomerWorkflow = createWorkflow(eraseCustomerWorkflowId, (in
   const identities = deleteCustomerAuthIdentitiesStep(targets)
   deleteCustomerRecordStep(targets)
   const summary = transform(
-    { targets, orders, carts, reviews, notifications, idempotency, sessions, profiles, identities },
+    { targets, orders, fulfillments, stripeEvents, carts, reviews, notifications, idempotency, sessions, profiles, identities },
     (r) => ({
       customer_id: r.targets.customer_id,
       orders_anonymised: r.orders,
+      fulfillment_addresses_anonymised: r.fulfillments,
+      stripe_events_scrubbed: r.stripeEvents,
       carts_anonymised: r.carts,
       reviews_anonymised: r.reviews,
       notifications_scrubbed: r.notifications,

@@ -5,6 +5,8 @@ import { sdk } from "./sdk"
 export type Erasure = {
   customer_id: string
   orders_anonymised: number
+  fulfillment_addresses_anonymised: number
+  stripe_events_scrubbed: number
   carts_anonymised: number
   reviews_anonymised: number
   notifications_scrubbed: number
