@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import type { IncomingMessage } from "node:http"
+import { isIPv6 } from "node:net"
 import proxyaddr from "proxy-addr"
 
 /** Whether the hop at `addr` (the i-th from the socket) is a proxy we trust to tell X-Forwarded-For. */
@@ -40,4 +41,37 @@ export function clientIp(req: IncomingMessage, trust: TrustFn): string {
   if (!req.socket?.remoteAddress) return "unknown"
   const addr = proxyaddr(req, trust)
   return addr.startsWith("::ffff:") && addr.includes(".") ? addr.slice(7) : addr
+}
+
+/** The eight 16-bit groups of an IPv6 address, or undefined when it is not one. */
+function ipv6Groups(addr: string): string[] | undefined {
+  if (!isIPv6(addr)) return undefined
+  const [head, tail] = addr.split("::")
+  const part = (text: string | undefined) => (text ? text.split(":") : [])
+  let left = part(head)
+  let right = tail === undefined ? [] : part(tail)
+  // A trailing dotted IPv4 (::ffff:1.2.3.4, 64:ff9b::1.2.3.4) is two groups.
+  const last = (right.length ? right : left).at(-1)
+  if (last?.includes(".")) {
+    const [a, b, c, d] = last.split(".").map(Number)
+    const groups = [((a << 8) | b).toString(16), ((c << 8) | d).toString(16)]
+    if (right.length) right = [...right.slice(0, -1), ...groups]
+    else left = [...left.slice(0, -1), ...groups]
+  }
+  const missing = 8 - left.length - right.length
+  return [...left, ...Array(tail === undefined ? 0 : missing).fill("0"), ...right].map((g) =>
+    g.toLowerCase().replace(/^0+(?=.)/, "")
+  )
+}
+
+/**
+ * The key a client is counted under: an IPv4 address itself, an IPv6
+ * address's /64 network. One IPv6 subscriber holds a whole /64 (often more)
+ * and picks any address in it, so counting single addresses would hand it
+ * 2^64 fresh counters.
+ */
+export function addressKey(addr: string): string {
+  if (addr.startsWith("::ffff:") && addr.includes(".")) return addr.slice(7)
+  const groups = ipv6Groups(addr)
+  return groups ? `${groups.slice(0, 4).join(":")}::/64` : addr
 }

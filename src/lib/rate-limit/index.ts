@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http"
-import { clientIp } from "./client-ip"
+import { addressKey, clientIp } from "./client-ip"
 import { RateLimitConfig } from "./config"
 import { emailKey, presentedAdminKey } from "./keys"
 import { countRefused } from "./metrics"
@@ -125,8 +125,9 @@ export class ShopRateLimits {
     return new ShopRateLimits(config, store)
   }
 
-  clientIp(req: LimitedRequest): string {
-    return clientIp(req, this.config.trustProxy)
+  /** The client's counter key: its IPv4 address or its IPv6 /64. */
+  clientKey(req: LimitedRequest): string {
+    return addressKey(clientIp(req, this.config.trustProxy))
   }
 
   /**
@@ -137,7 +138,7 @@ export class ShopRateLimits {
     const route = classifyRoute(req.method ?? "GET", req.path)
     if (route.admin) return this.admin(req)
     if (!route.perIp && !route.auth) return PASS
-    const ip = this.clientIp(req)
+    const ip = this.clientKey(req)
     const decisions = await Promise.all([
       route.perIp ? this.perIp?.consume(ip) : undefined,
       route.auth ? this.authIp?.consume(ip) : undefined,
@@ -160,7 +161,7 @@ export class ShopRateLimits {
     if (!this.adminKey && !this.adminKeyFailures) return PASS
     const key = presentedAdminKey(req.headers.authorization)
     if (!key) return PASS
-    const ip = this.clientIp(req)
+    const ip = this.clientKey(req)
     if (this.adminKeyFailures) {
       const failures = await this.adminKeyFailures.peek(ip)
       if (failures && !failures.allowed) return this.counted({ refused: failures, headline: failures })

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto"
 import { classifyRoute, rateLimitConfigFromEnv, refusalMessage, ShopRateLimits } from ".."
-import { clientIp, compileTrust } from "../client-ip"
+import { addressKey, clientIp, compileTrust } from "../client-ip"
 import { emailKey, presentedAdminKey } from "../keys"
 import { createRateLimitStore, FailOpenWarning } from "../store"
 import { fakeRequest } from "./fake-request"
@@ -97,6 +97,31 @@ describe("clientIp and TRUST_PROXY", () => {
     expect(ip("2", "10.0.0.5", "198.51.100.1, 203.0.113.9")).toBe("198.51.100.1")
     expect(ip("10.0.0.0/8, 203.0.113.9", "10.0.0.5", "198.51.100.1, 203.0.113.9")).toBe("198.51.100.1")
     expect(ip("true", "10.0.0.5", "198.51.100.1, 203.0.113.9")).toBe("198.51.100.1")
+  })
+})
+
+describe("addressKey", () => {
+  it.each([
+    ["203.0.113.9", "203.0.113.9"],
+    ["2001:db8:85a3:12:8a2e:370:7334:1", "2001:db8:85a3:12::/64"],
+    ["2001:0DB8:85a3:0012::1", "2001:db8:85a3:12::/64"],
+    ["2001:db8::1", "2001:db8:0:0::/64"],
+    ["::1", "0:0:0:0::/64"],
+    ["fe80::1:2:3:4", "fe80:0:0:0::/64"],
+    ["64:ff9b::203.0.113.9", "64:ff9b:0:0::/64"],
+    ["::ffff:203.0.113.9", "203.0.113.9"],
+    ["unknown", "unknown"],
+  ])("%s counts as %s", (addr, key) => {
+    expect(addressKey(addr)).toBe(key)
+  })
+
+  it("counts two addresses of one IPv6 /64 as one client", async () => {
+    const config = rateLimitConfigFromEnv({ RATE_LIMIT_PER_MINUTE: "1", TRUST_PROXY: "loopback" })
+    const shop = new ShopRateLimits(config, createRateLimitStore({ ...config, logger: { warn: jest.fn() } }))
+    const from = (forwardedFor: string) => shop.beforeAuth(fakeRequest({ path: "/store/products", forwardedFor }))
+    expect((await from("2001:db8:1:2::a")).refused).toBeUndefined()
+    expect((await from("2001:db8:1:2:ffff::b")).refused).toMatchObject({ name: "ip" })
+    expect((await from("2001:db8:1:3::a")).refused).toBeUndefined()
   })
 })
 
