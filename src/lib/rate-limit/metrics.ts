@@ -20,7 +20,7 @@ function rateLimitMetrics(): RateLimitMetrics {
     }),
     storeFailures: new Counter({
       name: "skinior_rate_limit_store_failures_total",
-      help: "Rate-limit store calls that failed (Redis down or slow); those requests were let through",
+      help: "Rate-limit store failures (calls that failed or timed out, and Redis connection errors); requests meanwhile were let through",
       registers: [registry],
     }),
   }
