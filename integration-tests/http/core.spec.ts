@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { databaseBreaker } from "../../src/lib/database-breaker"
 
 jest.setTimeout(60 * 1000)
 
@@ -158,6 +159,39 @@ medusaIntegrationTestRunner({
         expect(res.data).toEqual({
           data: { status: "ok", database: "up", redis: "not configured" },
         })
+      })
+    })
+
+    describe("while PostgreSQL cannot be reached (the database breaker is open)", () => {
+      // The pool's first failed connect opens the breaker; here it is opened by hand.
+      afterEach(() => databaseBreaker.succeed())
+
+      it("answers 503 SERVICE_UNAVAILABLE at once, in the contract shape under /api/v1 and Medusa's on /auth, and serves again once it closes", async () => {
+        await api.get("/api/v1/health") // the breaker now watches the app's pool
+        databaseBreaker.fail()
+        // The first request after opening is the probe that may find the database back.
+        await api.get("/api/v1/products", anyStatus)
+        const started = Date.now()
+        const [ours, medusas, health] = await Promise.all([
+          api.post("/api/v1/cart", { currency: "USD" }, anyStatus),
+          // Medusa's own sign-in route (no publishable key needed, so ours is the first check it meets).
+          api.post("/auth/customer/emailpass", { email: "shopper@example.com", password: "irrelevant-here" }, anyStatus),
+          api.get("/api/v1/health", anyStatus),
+        ])
+        expect(Date.now() - started).toBeLessThan(2000)
+        expectContractError(ours, 503, "SERVICE_UNAVAILABLE")
+        expect(ours.headers["retry-after"]).toBe("5")
+        expect(medusas.status).toBe(503)
+        expect(medusas.headers["retry-after"]).toBe("5")
+        expect(medusas.data).toEqual({
+          type: "unexpected_state",
+          code: "SERVICE_UNAVAILABLE",
+          message: "The shop cannot reach its database or cache right now. Try again in a few seconds.",
+        })
+        // The health route is not refused: it reports what it finds (here the database answers).
+        expect(health.status).toBe(200)
+        databaseBreaker.succeed()
+        expect((await api.get("/api/v1/products", anyStatus)).status).toBe(200)
       })
     })
   },
