@@ -177,6 +177,13 @@ export async function startCluster({ name, ownPostgres = false, env: extraEnv = 
     })
   )
   const [a, b, worker] = procs
+  // Stopped from outside (CI giving up, Ctrl-C): take the processes down with us.
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.once(signal, () => {
+      log(`${name}: ${signal}, stopping the servers, the worker and Redis ...`)
+      cluster.stop().finally(() => process.exit(1))
+    })
+  }
   const cluster = {
     env,
     db,
