@@ -282,6 +282,9 @@ medusaIntegrationTestRunner({
         })
       }
       expect(kept.metadata.personal_data_erased_at).toEqual(ISO)
+      // On the customer-facing API the order answers to nobody now: not by id alone, not with the old token.
+      expect((await api.get(`/api/v1/orders/${order.id}`, anyStatus)).status).toBe(404)
+      expect((await api.get(`/api/v1/orders/${order.id}`, { headers, ...anyStatus })).status).toBe(404)
       expect(JSON.stringify(read.data)).not.toMatch(/Layla|Haddad|Queen Rania|\+962791234567|layla\.haddad/i)
 
       // Carts lose email, owner and addresses; the review stays, anonymised; the kept idempotent answer is gone.

@@ -15,3 +15,14 @@ export function assertOrderOwner(order: OrderOwnership, actorId: string | undefi
       : new MedusaError(MedusaError.Types.UNAUTHORIZED, "Sign in as the order's customer to see it")
   }
 }
+
+/** Set on an order's metadata when its customer's personal data was erased (src/workflows/erase-customer.ts). */
+export const PERSONAL_DATA_ERASED_AT = "personal_data_erased_at"
+
+/**
+ * An erased customer's order answers to nobody on the customer-facing API:
+ * its owner is gone, and an id alone must not open it as if it were a guest's.
+ * The merchant still reads it in Admin.
+ */
+export const isErasedOrder = (order: { metadata?: Record<string, unknown> | null }) =>
+  typeof order.metadata?.[PERSONAL_DATA_ERASED_AT] === "string"

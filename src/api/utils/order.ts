@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { getLastFulfillmentStatus, getLastPaymentStatus } from "@medusajs/medusa/core-flows"
 import { notFoundError } from "../../lib/errors"
-import { assertOrderOwner } from "../../lib/order-access"
+import { assertOrderOwner, isErasedOrder } from "../../lib/order-access"
 import { SHIPPING_RULES_MODULE } from "../../modules/shipping-rules"
 import type ShippingRulesModuleService from "../../modules/shipping-rules/service"
 import { ORDER_FIELDS, OrderRecord, presentOrder } from "../presenters/order"
@@ -38,7 +38,7 @@ export async function loadOrderFor(scope: MedusaContainer, orderId: string, acto
     orders: [order],
     holidays,
   } = await loadOrders(scope, { id: orderId })
-  if (!order) {
+  if (!order || isErasedOrder(order)) {
     throw notFoundError(`Order ${orderId} not found`)
   }
   assertOrderOwner(order, actorId)

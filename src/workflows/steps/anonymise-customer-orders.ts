@@ -1,6 +1,7 @@
 import type { IOrderModuleService } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { PERSONAL_DATA_ERASED_AT } from "../../lib/order-access"
 import type { ErasureTargets } from "./find-erasure-targets"
 
 /**
@@ -53,7 +54,7 @@ export const anonymiseCustomerOrdersStep = createStep(
     await orders.updateOrders(
       rows.map((o) => {
         const { notes: _notes, ...metadata } = (o.metadata ?? {}) as Record<string, unknown>
-        return { id: o.id, email: null as never, metadata: { ...metadata, personal_data_erased_at: erasedAt } }
+        return { id: o.id, email: null as never, metadata: { ...metadata, [PERSONAL_DATA_ERASED_AT]: erasedAt } }
       })
     )
     if (addresses.length) {
