@@ -22,8 +22,11 @@ export const PORT = Number(process.env.BENCH_PORT || 9100)
 export const BASE = `http://127.0.0.1:${PORT}`
 export { log }
 
-/** Database, migrations, seed and a running server; answers { env, stop }. */
-export async function startShop({ database = "skinior_bench", products = 0 } = {}) {
+/**
+ * Database, migrations, seed and a running server; answers { env, stop }.
+ * `serverNodeOptions` go to the server alone (e.g. --cpu-prof).
+ */
+export async function startShop({ database = "skinior_bench", products = 0, serverNodeOptions = "" } = {}) {
   const env = { ...process.env, PORT: String(PORT), DISABLE_ADMIN: "true" }
   await disableTelemetry(env)
   // `medusa start` runs with NODE_ENV=production, which refuses default
@@ -55,14 +58,19 @@ export async function startShop({ database = "skinior_bench", products = 0 } = {
     log("Seeding the bench database ...")
     await runOrFail("medusa", ["exec", "./src/scripts/seed.ts"], { env })
   }
-  if (products) {
+  const [{ indexed }] = await queryRows(
+    env.DATABASE_URL,
+    "select count(*)::int as indexed from catalogue_entry where deleted_at is null"
+  )
+  // A bench database grown by an earlier run is kept as it is: growing boots Medusa (~1 min).
+  if (products && indexed < products) {
     log(`Growing the catalogue to ${products} products ...`)
     await runOrFail("medusa", ["exec", "./src/scripts/bench-catalogue.ts"], {
       env: { ...env, BENCH_PRODUCTS: String(products) },
     })
   }
 
-  const server = await startServer(env, PORT)
+  const server = await startServer({ ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} ${serverNodeOptions}`.trim() }, PORT)
   const stop = async () => {
     await server.stop()
     if (embedded) {

@@ -10,6 +10,7 @@ import {
 } from "../../lib/text-safety"
 import { apiCors } from "./cors"
 import { isContractPath } from "./error-handler"
+import { findRoute } from "./route-index"
 
 // Medusa's own path segments are ids and provider names; a handle or id
 // beyond this is no input a storefront sends.
@@ -18,28 +19,14 @@ const MAX_MEDUSA_SEGMENT = 255
 // answer stays small whatever the body.
 const MAX_DETAILS = 20
 
-type RouteLayer = {
-  regexp: RegExp
-  keys?: { name: string | number }[]
-  route?: { methods: Record<string, boolean> }
-}
-
 /** The express route that will serve the request, and the raw value of each of its params. */
 function routeParams(req: MedusaRequest, path: string): { name: string; raw: string }[] | undefined {
-  const stack: RouteLayer[] =
-    (req.app as unknown as { _router?: { stack: RouteLayer[] } })._router?.stack ?? []
-  const method = req.method.toLowerCase()
-  for (const layer of stack) {
-    if (!layer.route) continue
-    const methods = layer.route.methods
-    if (!(methods[method] || methods._all || (method === "head" && methods.get))) continue
-    const match = layer.regexp.exec(path)
-    if (!match) continue
-    return (layer.keys ?? []).flatMap((key, i) =>
-      match[i + 1] === undefined ? [] : [{ name: String(key.name), raw: match[i + 1] }]
-    )
-  }
-  return undefined
+  const found = findRoute(req, path)
+  if (!found) return undefined
+  const { layer, match } = found
+  return (layer.keys ?? []).flatMap((key, i) =>
+    match[i + 1] === undefined ? [] : [{ name: String(key.name), raw: match[i + 1] }]
+  )
 }
 
 function decode(raw: string): string | undefined {
