@@ -75,6 +75,31 @@ medusaIntegrationTestRunner({
         }
       })
 
+      it("answer a read repeated from its URL (no validation, no channel lookup) with the very bytes and headers", async () => {
+        // The first read remembers the channel, the second keeps the answer under its URL, later ones are served from it.
+        const origin = { origin: "http://localhost:8000" }
+        const varying = new Set(["date", "x-request-id", "connection", "keep-alive"])
+        const stable = (headers: Record<string, unknown>) =>
+          Object.fromEntries(Object.entries(headers).filter(([name]) => !varying.has(name)))
+        for (const url of [...urls(), "/api/v1/products?limit=3&currency=jod"]) {
+          const answers = []
+          for (let i = 0; i < 4; i++) answers.push(await get(url, origin))
+          const [first] = answers
+          expect([url, first.status]).toEqual([url, 200])
+          expect(first.headers["access-control-allow-origin"]).toBe("http://localhost:8000")
+          expect(first.headers["x-content-type-options"]).toBe("nosniff")
+          for (const later of answers.slice(1)) {
+            expect(later.status).toBe(200)
+            expect(later.data).toBe(first.data)
+            expect(stable(later.headers)).toEqual(stable(first.headers))
+            expect(later.headers["x-request-id"]).toMatch(/^req_/)
+            expect(later.headers["x-request-id"]).not.toBe(first.headers["x-request-id"])
+          }
+        }
+        // A bad query is refused however often it is asked.
+        for (let i = 0; i < 3; i++) expect((await get("/api/v1/products?limit=101")).status).toBe(400)
+      })
+
       it("answer HEAD with the same ETag and Cache-Control", async () => {
         const { headers } = await get("/api/v1/products/vitamin-c-serum")
         const head = await api.head("/api/v1/products/vitamin-c-serum", anyStatus)

@@ -50,7 +50,32 @@ const defaultGuard = new CacheGuard({ timeoutMs: Number(process.env.CACHE_TIMEOU
 /** A JSON answer as the text sent and the ETag of that text. */
 export type JsonAnswer = { json: string; etag: string }
 
-type Entry = { key: string; tags: string[]; ttl: number }
+export type Entry = { key: string; tags: string[]; ttl: number }
+type Caching = Pick<ICachingModuleService, "get" | "set">
+
+/** The answer stored under `key`, or undefined on a miss, a failing or a paused cache. */
+export async function readJsonAnswer(
+  caching: Pick<ICachingModuleService, "get">,
+  logger: Warn,
+  key: string,
+  guard: CacheGuard = defaultGuard
+): Promise<JsonAnswer | undefined> {
+  const hit = (await guard.run("read", logger, () => caching.get({ key }))) as { json?: unknown; etag?: unknown } | null | undefined
+  if (typeof hit?.json !== "string") return undefined
+  // Entries written before ETags were stored get theirs computed here.
+  return { json: hit.json, etag: typeof hit.etag === "string" ? hit.etag : etagOf(hit.json) }
+}
+
+/** Stores an answer; a failing cache only warns (through the guard). */
+export async function storeJsonAnswer(
+  caching: Pick<ICachingModuleService, "set">,
+  logger: Warn,
+  { key, tags, ttl }: Entry,
+  answer: JsonAnswer,
+  guard: CacheGuard = defaultGuard
+): Promise<void> {
+  await guard.run("write", logger, () => caching.set({ key, data: { json: answer.json, etag: answer.etag }, ttl, tags }))
+}
 
 /**
  * Read-through cache of a JSON answer kept as its text and ETag, so a hit
@@ -58,19 +83,16 @@ type Entry = { key: string; tags: string[]; ttl: number }
  * of `compute` (a 404, a validation error) reach the caller as they are.
  */
 export async function cachedJsonAnswer(
-  caching: Pick<ICachingModuleService, "get" | "set">,
+  caching: Caching,
   logger: Warn,
-  { key, tags, ttl }: Entry,
+  entry: Entry,
   compute: () => Promise<object>,
   guard: CacheGuard = defaultGuard
 ): Promise<JsonAnswer> {
-  const hit = (await guard.run("read", logger, () => caching.get({ key }))) as { json?: unknown; etag?: unknown } | null | undefined
-  if (typeof hit?.json === "string") {
-    // Entries written before ETags were stored get theirs computed here.
-    return { json: hit.json, etag: typeof hit.etag === "string" ? hit.etag : etagOf(hit.json) }
-  }
+  const hit = await readJsonAnswer(caching, logger, entry.key, guard)
+  if (hit) return hit
   const json = JSON.stringify(await compute())
-  const etag = etagOf(json)
-  await guard.run("write", logger, () => caching.set({ key, data: { json, etag }, ttl, tags }))
-  return { json, etag }
+  const answer = { json, etag: etagOf(json) }
+  await storeJsonAnswer(caching, logger, entry, answer, guard)
+  return answer
 }

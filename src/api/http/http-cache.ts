@@ -1,6 +1,9 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
 import type { JsonAnswer } from "../../lib/catalogue-cache"
 import { etagOf } from "../../lib/etag"
+import { answerKeyOfUrl, cachedAnswerOfUrl, rememberAnswerOfUrl } from "../utils/catalogue"
+import { rememberedChannelOf } from "../utils/sales-channel"
+import { findRoute } from "./route-index"
 
 // A CDN may keep a catalogue answer 30 s and serve it stale for a minute more
 // while it revalidates; browsers always revalidate (max-age=0), which costs a
@@ -32,13 +35,38 @@ export function privateAnswers(_req: MedusaRequest, res: MedusaResponse, next: M
   next()
 }
 
+const REMEMBER = Symbol.for("skinior.catalogue.remember-answer")
+type Remembering = MedusaResponse & { [REMEMBER]?: (answer: JsonAnswer) => void }
+
 /**
  * Answers a cached JSON text with the ETag stored beside it, so the hit path
  * neither serialises nor hashes (publicCatalogue keeps a tag already set).
+ * When serveCachedCatalogue missed, the answer is also kept under its URL.
  */
 export function sendJsonAnswer(res: MedusaResponse, answer: JsonAnswer) {
+  ;(res as Remembering)[REMEMBER]?.(answer)
   res.setHeader("ETag", answer.etag)
   res.type("application/json").send(answer.json)
+}
+
+/**
+ * The headers of a public answer (ETag, public Cache-Control, Vary on the
+ * publishable key, which picks the sales channel, hence the stock shown);
+ * true when the request's If-None-Match already holds this version.
+ */
+function publicAnswer(req: MedusaRequest, res: MedusaResponse, etag: string): boolean {
+  res.setHeader("ETag", etag)
+  res.setHeader("Cache-Control", PUBLIC_CACHE_CONTROL)
+  res.vary("x-publishable-api-key")
+  return ifNoneMatchHits(req.headers["if-none-match"], etag)
+}
+
+function notModified(res: MedusaResponse) {
+  res.status(304)
+  res.removeHeader("Content-Type")
+  res.removeHeader("Content-Length")
+  res.end()
+  return res
 }
 
 /**
@@ -59,26 +87,61 @@ export function publicCatalogue(req: MedusaRequest, res: MedusaResponse, next: M
     }
     const given = res.getHeader("ETag")
     const etag = typeof given === "string" ? given : etagOf(body)
-    res.setHeader("ETag", etag)
-    res.setHeader("Cache-Control", PUBLIC_CACHE_CONTROL)
-    // The publishable key picks the sales channel, hence the stock shown.
-    res.vary("x-publishable-api-key")
-    if (ifNoneMatchHits(req.get("if-none-match"), etag)) {
-      res.status(304)
-      res.removeHeader("Content-Type")
-      res.removeHeader("Content-Length")
-      res.end()
-      return res
-    }
+    if (publicAnswer(req, res, etag)) return notModified(res)
     return send.call(this, body)
   } as MedusaResponse["send"]
   next()
 }
 
+// The routes whose answers depend on nothing but the URL and the sales channel.
+const ANSWERED_BY_URL = new Set(["/api/v1/products", "/api/v1/products/search", "/api/v1/products/:id"])
+
+/**
+ * A catalogue answer already sent for this very URL and sales channel is sent
+ * again from here, before express walks the rest of its stack (several hundred
+ * layers) and without validating the query or looking up the channel again:
+ * the URL and channel decided that answer. Runs after every /api/v1-wide
+ * middleware (request id, security headers, CORS, rate limits, database guard,
+ * input guard, unknown routes). Only while the channel of the publishable key
+ * is remembered (≤ 30 s), so a revoked key is refused as soon as it would be
+ * on the full path; on a miss the route's answer is kept for the next time.
+ */
+export async function serveCachedCatalogue(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  if (req.method !== "GET") return next()
+  const found = findRoute(req, req.originalUrl.split("?")[0])
+  const pattern = found?.layer.route?.path
+  if (typeof pattern !== "string" || !ANSWERED_BY_URL.has(pattern)) return next()
+  const channelId = rememberedChannelOf(req)
+  if (!channelId) return next()
+  const key = answerKeyOfUrl(req.originalUrl, channelId)
+  let hit: JsonAnswer | undefined
+  try {
+    hit = await cachedAnswerOfUrl(req.scope, key)
+  } catch (e) {
+    return next(e)
+  }
+  if (!hit) {
+    ;(res as Remembering)[REMEMBER] = (answer) => {
+      if (res.statusCode === 200) void rememberAnswerOfUrl(req.scope, key, answer)
+    }
+    return next()
+  }
+  // What express sets when its route runs: the metrics label the route's pattern.
+  req.route = found!.layer.route
+  if (publicAnswer(req, res, hit.etag)) return notModified(res)
+  res.setHeader("Content-Type", "application/json; charset=utf-8")
+  res.setHeader("Content-Length", Buffer.byteLength(hit.json))
+  res.end(hit.json)
+}
+
 /** The public, read-only routes under /api/v1, spread into src/api/middlewares.ts. */
 export const publicCatalogueMiddlewares: MiddlewareRoute[] = [
-  "/api/v1/products",
-  "/api/v1/products/search",
-  "/api/v1/products/:id",
-  "/api/v1/products/:id/reviews",
-].map((matcher) => ({ matcher, methods: ["GET"], middlewares: [publicCatalogue] }))
+  // Without methods: Medusa mounts it with the /api/v1-wide middlewares, after them, ahead of every route.
+  { matcher: "/api/v1/products", middlewares: [serveCachedCatalogue] },
+  ...[
+    "/api/v1/products",
+    "/api/v1/products/search",
+    "/api/v1/products/:id",
+    "/api/v1/products/:id/reviews",
+  ].map((matcher) => ({ matcher, methods: ["GET" as const], middlewares: [publicCatalogue] })),
+]

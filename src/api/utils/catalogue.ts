@@ -7,7 +7,7 @@ import type { CatalogueQuery } from "../../modules/catalogue/service"
 import { REVIEW_MODULE } from "../../modules/review"
 import type ReviewModuleService from "../../modules/review/service"
 import { wordsOf } from "../../lib/text"
-import { cachedJsonAnswer } from "../../lib/catalogue-cache"
+import { cachedJsonAnswer, JsonAnswer, readJsonAnswer, storeJsonAnswer } from "../../lib/catalogue-cache"
 import { PRODUCT_FIELDS, presentProduct, presentProductDetail, ProductRecord } from "../presenters/product"
 import { pagination } from "./pagination"
 import { notFoundError } from "../../lib/errors"
@@ -21,12 +21,38 @@ const DAY_SECONDS = 24 * 60 * 60
  * Answers the text and its ETag, for http/http-cache's sendJsonAnswer.
  */
 export async function cachedJson(scope: MedusaContainer, parts: unknown, compute: () => Promise<object>) {
-  const key = `api-v1:${createHash("sha256").update(JSON.stringify(parts)).digest("hex")}`
   return cachedJsonAnswer(
     scope.resolve(Modules.CACHING),
     scope.resolve(ContainerRegistrationKeys.LOGGER),
-    { key, tags: [CATALOGUE_CACHE_TAG], ttl: DAY_SECONDS },
+    catalogueEntry(`api-v1:${sha256(JSON.stringify(parts))}`),
     compute
+  )
+}
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
+// Same lifetime and tag as the answers themselves: a catalogue change clears both.
+const catalogueEntry = (key: string) => ({ key, tags: [CATALOGUE_CACHE_TAG], ttl: DAY_SECONDS })
+
+/**
+ * The key of an answer by the request as it came (its raw URL and the sales
+ * channel its publishable key resolved to): all a cached answer depends on,
+ * so a hit needs neither the query's validation nor the channel lookup.
+ */
+export const answerKeyOfUrl = (originalUrl: string, channelId: string) =>
+  `api-v1-url:${sha256(`${channelId} ${originalUrl}`)}`
+
+/** The answer a route sent for this URL key, or undefined (miss, failing cache). */
+export function cachedAnswerOfUrl(scope: MedusaContainer, key: string) {
+  return readJsonAnswer(scope.resolve(Modules.CACHING), scope.resolve(ContainerRegistrationKeys.LOGGER), key)
+}
+
+/** Keeps a route's 200 answer under its URL key, beside the entry of its validated parameters. */
+export function rememberAnswerOfUrl(scope: MedusaContainer, key: string, answer: JsonAnswer) {
+  return storeJsonAnswer(
+    scope.resolve(Modules.CACHING),
+    scope.resolve(ContainerRegistrationKeys.LOGGER),
+    catalogueEntry(key),
+    answer
   )
 }
 
