@@ -15,7 +15,7 @@ import { REVIEW_MODULE } from "../../src/modules/review"
 import type ReviewModuleService from "../../src/modules/review/service"
 import { SKIN_PROFILE_MODULE } from "../../src/modules/skin-profile"
 import type SkinProfileModuleService from "../../src/modules/skin-profile/service"
-import { openPii, piiKeyring, sealPii } from "../../src/lib/pii"
+import { DEVELOPMENT_PII_SECRET, openPii, piiKeyring, sealPii } from "../../src/lib/pii"
 import { rotatePii } from "../../src/scripts/pii-rotate"
 import { adminHeaders } from "../helpers/admin"
 import { ammanAddress } from "../helpers/addresses"
@@ -414,12 +414,15 @@ medusaIntegrationTestRunner({
       expect(erasure).toMatchObject({ actor_type: "user", actor_id: expect.stringMatching(/^user_/), method: "POST", path: url })
     })
     it("rotates the PII key: values sealed under the old key are read with \"new,old\", re-sealed in batches under the new one, then read with the new key alone", async () => {
-      const OLD = "old-pii-secret-for-the-rotation-test-0001"
+      // The old key is the one this app runs with, so its own writes are "old" values too.
+      const OLD = DEVELOPMENT_PII_SECRET
       const NEW = "new-pii-secret-for-the-rotation-test-0002"
       const oldRing = piiKeyring({ PII_ENCRYPTION_KEY: OLD })
       const both = piiKeyring({ PII_ENCRYPTION_KEY: `${NEW},${OLD}` })
       const newRing = piiKeyring({ PII_ENCRYPTION_KEY: NEW })
       const profiles: SkinProfileModuleService = getContainer().resolve(SKIN_PROFILE_MODULE)
+      const kept: IdempotencyModuleService = getContainer().resolve(IDEMPOTENCY_MODULE)
+      const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
       const data = (i: number) => ({ skin_type: "dry", skin_concerns: ["acne"], date_of_birth: `1990-01-0${i}` })
       const rows = [1, 2, 3, 4, 5].map((i) => {
         const customerId = `cus_rotation_${i}`
@@ -428,6 +431,20 @@ medusaIntegrationTestRunner({
         return { customer_id: customerId, key_id: keyId, sealed: value }
       })
       await profiles.createSkinProfiles(rows)
+      // A kept Idempotency-Key answer is sealed at rest too (it carries the order's address) and opens for the app.
+      const answer = { data: { shippingAddress: { street: "Queen Rania Street", phone: "+962791234567" } } }
+      const record = { key: "rotation-1", scope: "POST /api/v1/orders cus_rotation_1" }
+      await kept.createIdempotencyRecords({
+        ...record,
+        request_hash: "h",
+        response_status: 201,
+        response_body: answer,
+        expires_at: new Date(Date.now() + 60_000),
+      })
+      const [raw] = await pg("idempotency_record").where(record).select("response_body")
+      expect(JSON.stringify(raw.response_body)).not.toMatch(/Queen Rania|962791234567/)
+      expect(raw.response_body.pii.key_id).toBe(oldRing.current.id)
+      expect((await kept.listIdempotencyRecords(record))[0].response_body).toEqual(answer)
       // During the run, servers configured "new,old" read either.
       for (const row of rows) {
         expect(JSON.parse(openPii({ keyId: row.key_id, value: row.sealed }, row.customer_id, both))).toEqual(
@@ -436,19 +453,20 @@ medusaIntegrationTestRunner({
       }
 
       const lines: string[] = []
-      const [report] = await rotatePii(getContainer(), { keyring: both, batch: 2, log: (l) => lines.push(l) })
-      expect(report).toEqual({
-        store: "skin_profile",
-        resealed: 4,
-        skipped: 0,
-        unknownKey: 0,
-        remaining: { [newRing.current.id]: 5 },
-      })
+      const reports = await rotatePii(getContainer(), { keyring: both, batch: 2, log: (l) => lines.push(l) })
+      const remaining = (n: number) => ({ [newRing.current.id]: n })
+      expect(reports).toEqual([
+        { store: "skin_profile", resealed: 4, skipped: 0, unknownKey: 0, remaining: remaining(5) },
+        { store: "idempotency_record", resealed: 1, skipped: 0, unknownKey: 0, remaining: remaining(1) },
+      ])
       expect(lines).toEqual([
         `skin_profile: 4 value(s) to re-seal under key ${newRing.current.id}, 2 per batch`,
         "skin_profile: 2/4 re-sealed",
         "skin_profile: 4/4 re-sealed",
         `skin_profile: done; values per key id now {"${newRing.current.id}":5}`,
+        `idempotency_record: 1 value(s) to re-seal under key ${newRing.current.id}, 2 per batch`,
+        "idempotency_record: 1/1 re-sealed",
+        `idempotency_record: done; values per key id now {"${newRing.current.id}":1}`,
       ])
 
       // The old key can go: every value opens with the new key alone, and no longer with the old one.
@@ -461,9 +479,17 @@ medusaIntegrationTestRunner({
         )
         expect(() => openPii({ keyId: row.key_id, value: row.sealed }, row.customer_id, oldRing)).toThrow(/No PII key/)
       }
+      const [rotated] = await pg("idempotency_record").where(record).select("response_body")
+      const { key_id, sealed } = rotated.response_body.pii
+      expect(JSON.parse(openPii({ keyId: key_id, value: sealed }, `idempotency:${record.scope}:${record.key}`, newRing))).toEqual(answer)
+      // This app still runs with the old key alone: an answer it cannot open counts as not kept (the request runs again).
+      expect(await kept.listIdempotencyRecords(record)).toEqual([])
       // Idempotent: a second run finds nothing to do.
-      const [again] = await rotatePii(getContainer(), { keyring: both, batch: 2 })
-      expect(again).toMatchObject({ resealed: 0, skipped: 0, remaining: { [newRing.current.id]: 5 } })
+      const again = await rotatePii(getContainer(), { keyring: both, batch: 2 })
+      expect(again.map((r) => [r.store, r.resealed, r.skipped])).toEqual([
+        ["skin_profile", 0, 0],
+        ["idempotency_record", 0, 0],
+      ])
     })
   },
 })

@@ -1,17 +1,28 @@
 import type { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { piiKeyring } from "../lib/pii"
+import { piiKeyring, PiiKeyring } from "../lib/pii"
+import { IDEMPOTENCY_MODULE } from "../modules/idempotency"
 import { SKIN_PROFILE_MODULE } from "../modules/skin-profile"
-import type SkinProfileModuleService from "../modules/skin-profile/service"
+import type { ResealPage } from "../modules/skin-profile/service"
+
+/** What a store of sealed values offers the rotation (both services implement it). */
+type SealedStore = {
+  countByKey(): Promise<Map<string, number>>
+  resealPage(afterId: string, limit: number, keyring: PiiKeyring): Promise<ResealPage>
+}
 
 /**
  * Every store of sealed values (DESIGN.md "Privacy": skin profile, date of
- * birth, phone in our modules). Only the skin profile module holds any: the
- * date of birth lives inside its sealed profile, and our modules keep no
- * phone (Medusa's customer and address tables hold phones, on the managed
- * database's disk encryption). A new sealed store joins this list.
+ * birth, phone in our modules): the skin profile (the date of birth lives
+ * inside it) and the kept Idempotency-Key answers (an order answer carries
+ * email, phone and addresses). No other module of ours holds a phone;
+ * Medusa's customer and address tables do, on the managed database's disk
+ * encryption. A new sealed store joins this list.
  */
-const SEALED_STORES = [{ name: "skin_profile", module: SKIN_PROFILE_MODULE }] as const
+const SEALED_STORES = [
+  { name: "skin_profile", module: SKIN_PROFILE_MODULE },
+  { name: "idempotency_record", module: IDEMPOTENCY_MODULE },
+] as const
 
 export const DEFAULT_BATCH = 200
 
@@ -31,7 +42,7 @@ export async function rotatePii(
 ): Promise<RotationReport[]> {
   const reports: RotationReport[] = []
   for (const store of SEALED_STORES) {
-    const service: SkinProfileModuleService = container.resolve(store.module)
+    const service: SealedStore = container.resolve(store.module)
     const before = await service.countByKey()
     const todo = [...before].filter(([id]) => id !== keyring.current.id).reduce((n, [, c]) => n + c, 0)
     log(`${store.name}: ${todo} value(s) to re-seal under key ${keyring.current.id}, ${batch} per batch`)
