@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { STRIPE_EVENT_MODULE } from "../../modules/stripe-event"
 import type StripeEventModuleService from "../../modules/stripe-event/service"
+import { withoutPersonalData } from "../../lib/personal-data"
 
 export type StripeEventInput = {
   id: string
@@ -30,7 +31,8 @@ export const recordStripeEventStep = createStep(
         type: event.type,
         object_id: typeof event.data?.object?.id === "string" ? event.data.object.id : null,
         stripe_created_at: new Date(event.created * 1000),
-        payload: event,
+        // Billing details, shipping, receipt email: nothing our handlers read, so never kept.
+        payload: withoutPersonalData(event),
       })
       return new StepResponse({ replay: false, id: created.id }, created.id)
     } catch (e) {
