@@ -2,6 +2,8 @@ import { mkdtempSync } from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import Ajv2020 from "ajv/dist/2020"
+import addFormats from "ajv-formats"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { AUDIT_MODULE } from "../../src/modules/audit"
 import type AuditModuleService from "../../src/modules/audit/service"
@@ -106,6 +108,17 @@ medusaIntegrationTestRunner({
       return { ...who, order: placed.data.data, review: review.data.data, savedAddress: saved.data.data, openCart: open }
     }
 
+    /** The answer matches the schema the OpenAPI document gives for it (src/api/openapi/customers.ts). */
+    const expectDocumented = async (method: string, path: string, res: { status: number; data: unknown }) => {
+      const doc = (await api.get("/api/v1/openapi.json")).data
+      const ajv = new Ajv2020({ strict: false, allErrors: true })
+      addFormats(ajv)
+      ajv.addSchema({ $id: "https://skinior.test/openapi", components: { schemas: doc.components.schemas } })
+      const ref: string = doc.paths[path][method].responses[res.status].content["application/json"].schema.$ref
+      const validate = ajv.getSchema(`https://skinior.test/openapi${ref}`)!
+      expect(validate(res.data) ? null : validate.errors).toBeNull()
+    }
+
     const auditOf = (entityId: string) =>
       (getContainer().resolve(AUDIT_MODULE) as AuditModuleService).search({ entity_id: entityId, limit: 20, offset: 0 })
 
@@ -186,6 +199,7 @@ medusaIntegrationTestRunner({
         ]),
       })
       expect(JSON.stringify(doc)).not.toMatch(/token_hash|[0-9a-f]{64}/)
+      await expectDocumented("get", "/api/v1/customers/{customerId}/export", res)
       expect(orderNow.shippingAddress).toMatchObject({ firstName: "Layla", street: "Queen Rania Street", phone: "+962791234567" })
       expect((await api.get(`/api/v1/customers/${customer.id}/export`, { headers })).data.data.account).toEqual(doc.account)
 
@@ -240,6 +254,7 @@ medusaIntegrationTestRunner({
       const erased = await api.delete("/api/v1/customers/me", { headers, ...anyStatus })
       expect(erased.status).toBe(200)
       expect(erased.data).toEqual({ data: { id: customer.id, deleted: true }, message: "Account and personal data erased" })
+      await expectDocumented("delete", "/api/v1/customers/{customerId}", erased)
 
       // The login, the refresh token and the record are gone, on /api/v1 and Medusa's /auth alike.
       const login = await api.post("/api/v1/auth/login", { email: EMAIL, password: PASSWORD }, anyStatus)
