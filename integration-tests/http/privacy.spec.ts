@@ -313,6 +313,10 @@ medusaIntegrationTestRunner({
         expect(cart).toMatchObject({ email: null, customer_id: null })
         if (cart.shipping_address) expect(cart.shipping_address).toMatchObject({ first_name: null, address_1: null, country_code: expect.stringMatching(/^(jo|us)$/) })
       }
+      // The emails sent stay as facts (template, time) without recipient or data.
+      const sent = await container.resolve(Modules.NOTIFICATION).listNotifications({ receiver_id: customer.id } as never)
+      expect(sent.length).toBeGreaterThanOrEqual(1)
+      for (const n of sent) expect(n).toMatchObject({ to: "erased", data: null })
       const [kept_review] = await (container.resolve(REVIEW_MODULE) as ReviewModuleService).listReviews({ id: review.id })
       expect(kept_review).toMatchObject({ author_name: "Former customer", customer_id: `erased_${review.id}`, rating: 5 })
       const kept_answers = await (container.resolve(IDEMPOTENCY_MODULE) as IdempotencyModuleService).listIdempotencyRecords({})
