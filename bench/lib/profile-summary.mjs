@@ -1,6 +1,8 @@
 // Summarises a V8 .cpuprofile: the top frames by self time, and the time spent
 // inside (inclusive) each function named on the command line, as shares of the
-// busy (non-idle) samples.
+// busy (non-idle) samples. A middleware calls the next one, so inclusive times
+// nest; the "innermost" table charges each sample to the nearest named function
+// on its stack instead: a middleware's own cost without what runs after it.
 //   node bench/lib/profile-summary.mjs <file.cpuprofile> [top=30] [functionName ...]
 import fs from "node:fs"
 
@@ -23,6 +25,7 @@ let busy = 0
 let gc = 0
 const self = new Map()
 const inclusive = new Map(names.map((name) => [name, 0]))
+const innermost = new Map([...names, "(none of these)"].map((name) => [name, 0]))
 for (const [id, count] of counts) {
   const node = nodes.get(id)
   const fn = node.callFrame.functionName
@@ -36,10 +39,12 @@ for (const [id, count] of counts) {
   for (let at = id; at !== undefined; at = parent.get(at)) {
     const name = nodes.get(at).callFrame.functionName
     if (inclusive.has(name) && !seen.has(name)) {
+      if (!seen.size) innermost.set(name, innermost.get(name) + count)
       seen.add(name)
       inclusive.set(name, inclusive.get(name) + count)
     }
   }
+  if (!seen.size) innermost.set("(none of these)", innermost.get("(none of these)") + count)
 }
 const pct = (n) => `${((100 * n) / busy).toFixed(1)}%`
 console.log(`busy samples: ${busy} (garbage collector ${pct(gc)})`)
@@ -50,4 +55,6 @@ for (const [key, count] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number
 if (names.length) {
   console.log("\ninclusive time of named functions:")
   for (const [name, count] of inclusive) console.log(`${pct(count).padStart(6)}  ${name}`)
+  console.log("\neach sample charged to the innermost named function on its stack:")
+  for (const [name, count] of innermost) console.log(`${pct(count).padStart(6)}  ${name}`)
 }

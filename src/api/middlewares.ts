@@ -56,9 +56,11 @@ export default defineMiddlewares({
     { matcher: "/api/v1", middlewares: [rejectUnsafeInput] },
     { matcher: "/store", middlewares: [rejectUnsafeInput, limitStoreStrings] },
     { matcher: "/auth", middlewares: [rejectUnsafeInput, privateAnswers] },
+    // Methods that carry bodies only: Medusa logs a debug line (formatted, then dropped) per parser
+    // on every request a custom body parser config matches, ~5% of a cached catalogue read.
+    { matcher: "/api/v1*", methods: ["POST", "PUT", "PATCH", "DELETE"], bodyParser: { sizeLimit: ONE_MEGABYTE } },
     {
       matcher: "/api/v1*",
-      bodyParser: { sizeLimit: ONE_MEGABYTE },
       // Private unless publicCatalogueMiddlewares (below) says otherwise.
       middlewares: [requestContext, apiCors, privateAnswers, rejectUnknownRoutes],
     },
