@@ -1,6 +1,6 @@
 import { EventEmitter } from "node:events"
-import { auditAdmin } from "../../api/http/audit"
-import { auditActorOf, auditDetailsOf, entityIdsOf, isAudited, noteKeyUse, resetKeyUseThrottle, routeOf } from "../audit"
+import { auditAdmin } from "../audit"
+import { auditActorOf, auditDetailsOf, entityIdsOf, isAudited, noteKeyUse, resetKeyUseThrottle, routeOf } from "../../../lib/audit"
 
 describe("audit: who, what, which entities", () => {
   it("maps Medusa's auth_context to an actor", () => {
