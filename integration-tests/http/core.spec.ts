@@ -1,5 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { databaseBreaker } from "../../src/lib/database-breaker"
+import { ApiError } from "../../src/lib/errors"
+import { UNAVAILABLE_MESSAGE_TEXT } from "../../src/lib/unavailable"
 
 jest.setTimeout(60 * 1000)
 
@@ -163,14 +165,15 @@ medusaIntegrationTestRunner({
     })
 
     describe("while PostgreSQL cannot be reached (the database breaker is open)", () => {
-      // The pool's first failed connect opens the breaker; here it is opened by hand.
-      afterEach(() => databaseBreaker.succeed())
+      // The breaker opens after a second of failed connects and its probe fails; with the
+      // test's database up, its state is stubbed and the refusal is the breaker's own.
+      afterEach(() => jest.restoreAllMocks())
 
       it("answers 503 SERVICE_UNAVAILABLE at once, in the contract shape under /api/v1 and Medusa's on /auth, and serves again once it closes", async () => {
-        await api.get("/api/v1/health") // the breaker now watches the app's pool
-        databaseBreaker.fail()
-        // The first request after opening is the probe that may find the database back.
-        await api.get("/api/v1/products", anyStatus)
+        jest.spyOn(databaseBreaker, "open", "get").mockReturnValue(true)
+        jest
+          .spyOn(databaseBreaker, "admit")
+          .mockRejectedValue(new ApiError(503, "SERVICE_UNAVAILABLE", UNAVAILABLE_MESSAGE_TEXT))
         const started = Date.now()
         const [ours, medusas, health] = await Promise.all([
           api.post("/api/v1/cart", { currency: "USD" }, anyStatus),
@@ -190,7 +193,16 @@ medusaIntegrationTestRunner({
         })
         // The health route is not refused: it reports what it finds (here the database answers).
         expect(health.status).toBe(200)
+        jest.restoreAllMocks()
+        expect((await api.get("/api/v1/products", anyStatus)).status).toBe(200)
+      })
+
+      it("a failed connect that a success follows does not open it (as when the test runner recreates the database)", async () => {
+        await api.get("/api/v1/health")
+        databaseBreaker.fail()
         databaseBreaker.succeed()
+        await new Promise((r) => setTimeout(r, 1100))
+        expect(databaseBreaker.open).toBe(false)
         expect((await api.get("/api/v1/products", anyStatus)).status).toBe(200)
       })
     })
