@@ -33,12 +33,19 @@ module.exports = {
   coverageReporters: ["json"],
 }
 
+// HTTP spec files start from a copy of one migrated database when `npm test`
+// built it (integration-tests/helpers/medusa-test-utils.js).
+const fromTemplate = { "^@medusajs/test-utils$": "<rootDir>/integration-tests/helpers/medusa-test-utils.js" }
+
 if (process.env.TEST_TYPE === "integration:http") {
   module.exports.testMatch = [
     "**/integration-tests/http/**/*.spec.[jt]s",
     // The backup and restore scripts against a throwaway database on the same PostgreSQL.
     "**/integration-tests/scripts/**/*.spec.[jt]s",
   ]
+  module.exports.moduleNameMapper = fromTemplate
+} else if (process.env.TEST_TYPE === "integration:template") {
+  module.exports.testMatch = ["**/integration-tests/template/*.spec.[jt]s"]
 } else if (process.env.TEST_TYPE === "integration:modules") {
   module.exports.testMatch = ["**/src/modules/*/__tests__/**/*.spec.[jt]s"]
   // Unit specs beside a module run in the unit suite, not twice.

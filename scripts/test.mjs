@@ -9,7 +9,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { mergeSuites, minimumLines, report, suiteDir } from "./lib/coverage.mjs"
-import { isPortOpen, log, startEmbeddedPostgres } from "./lib/postgres.mjs"
+import { dropDatabase, isPortOpen, log, startEmbeddedPostgres } from "./lib/postgres.mjs"
 import { run } from "./lib/run.mjs"
 import { disableTelemetry } from "./lib/telemetry.mjs"
 
@@ -66,11 +66,17 @@ async function main() {
       // A suite's earlier figures must not outlive a run that now fails to write them.
       if (coverage) fs.rmSync(suiteDir(suite), { recursive: true, force: true })
       const coverageArgs = coverage ? ["--coverage", `--coverageDirectory=${suiteDir(suite)}`] : []
+      const suiteEnv = { ...env, TEST_TYPE: suite }
+      if (suite === "integration:http") {
+        const template = await buildTemplate(env)
+        if (template) suiteEnv.SKINIOR_TEST_DB_TEMPLATE = template
+      }
       const code = await run(
         "jest",
         [...workersFor(suite), "--forceExit", "--passWithNoTests", ...coverageArgs, ...process.argv.slice(2)],
-        { env: { ...env, TEST_TYPE: suite } }
+        { env: suiteEnv }
       )
+      if (suiteEnv.SKINIOR_TEST_DB_TEMPLATE) await dropDatabase(templateUrl(env, suiteEnv.SKINIOR_TEST_DB_TEMPLATE))
       if (code !== 0) failed.push(suite)
     }
   } finally {
@@ -85,6 +91,28 @@ async function main() {
     process.exit(1)
   }
   log(`All suites passed: ${only.join(", ")}`)
+}
+
+const templateUrl = (env, name) =>
+  `postgres://${encodeURIComponent(env.DB_USERNAME)}${env.DB_PASSWORD ? `:${encodeURIComponent(env.DB_PASSWORD)}` : ""}@${env.DB_HOST}:${env.DB_PORT || 5432}/${name}`
+
+/**
+ * One database migrated and booted by Medusa's own test runner, kept as the
+ * template each HTTP spec file's database is copied from (migrating ~150
+ * tables per file cost each file seconds). Answers its name, or undefined
+ * when it could not be built: the specs then migrate their own databases.
+ */
+async function buildTemplate(env) {
+  const name = `skinior_it_template_${process.pid}`
+  log("Building the HTTP specs' template database ...")
+  const code = await run("jest", ["--runInBand", "--forceExit"], {
+    env: { ...env, TEST_TYPE: "integration:template", SKINIOR_TEST_DB_TEMPLATE: name },
+  })
+  if (code !== 0) {
+    log("The template database could not be built; each HTTP spec file migrates its own database.")
+    return undefined
+  }
+  return name
 }
 
 // jest arguments that run only some tests (a path pattern, a name filter, ...):
