@@ -43,8 +43,9 @@ medusaIntegrationTestRunner({
       await stripe?.close()
     })
 
-    beforeEach(async () => {
-      // The database is restored before each test: seed (idempotent) and log in again.
+    beforeAll(async () => {
+      // Once: Medusa's runner snapshots the database after the suite's beforeAll hooks
+      // and restores that snapshot before each test.
       const serum = (await seedShop(getContainer())).variant("SKN-SER-VC-30")
       admin = { headers: await adminHeaders(api) }
       const cart = (await api.post("/api/v1/cart", { currency: "USD" })).data.data
