@@ -44,6 +44,7 @@ if (process.env.TEST_TYPE === "integration:http") {
     "**/integration-tests/scripts/**/*.spec.[jt]s",
   ]
   module.exports.moduleNameMapper = fromTemplate
+  module.exports.testSequencer = "<rootDir>/integration-tests/heaviest-first.js"
 } else if (process.env.TEST_TYPE === "integration:template") {
   module.exports.testMatch = ["**/integration-tests/template/*.spec.[jt]s"]
 } else if (process.env.TEST_TYPE === "integration:modules") {
