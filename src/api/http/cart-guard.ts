@@ -1,4 +1,4 @@
-import { LOCK_LEASE_SECONDS } from "../../lib/locks"
+import { lockLease } from "../../lib/locks"
 import { finished } from "node:stream"
 import type {
   AuthenticatedMedusaRequest,
@@ -103,7 +103,7 @@ export function cartGuard(source: CartIdSource, options: GuardOptions = {}) {
           next()
           await done
         },
-        { timeout: QUEUE_WAIT_SECONDS, expire: LOCK_LEASE_SECONDS }
+        { timeout: QUEUE_WAIT_SECONDS, ...lockLease() }
       )
       .catch((e: unknown) => {
         if (!entered) {

@@ -1,4 +1,4 @@
-import { LOCK_LEASE_SECONDS } from "../../lib/locks"
+import { lockLease } from "../../lib/locks"
 import { createHash } from "node:crypto"
 import { finished } from "node:stream"
 import type {
@@ -79,7 +79,7 @@ export function idempotent() {
             })
           }
         },
-        { timeout: WAIT_SECONDS, expire: LOCK_LEASE_SECONDS }
+        { timeout: WAIT_SECONDS, ...lockLease() }
       )
       .catch((e: unknown) => {
         if (!entered) {

@@ -1,4 +1,4 @@
-import { LOCK_LEASE_SECONDS } from "../../../../lib/locks"
+import { lockLease } from "../../../../lib/locks"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
 import { ApiError, validationError } from "../../../../lib/errors"
@@ -102,7 +102,7 @@ export async function POST(req: AuthenticatedMedusaRequest<CreateOrderBody>, res
   const orderId = keys.length
     ? await req.scope
         .resolve(Modules.LOCKING)
-        .execute(keys, place, { timeout: CHECKOUT_QUEUE_SECONDS, expire: LOCK_LEASE_SECONDS })
+        .execute(keys, place, { timeout: CHECKOUT_QUEUE_SECONDS, ...lockLease() })
         .catch((e: unknown) => {
           throw isReservationQueueTimeout(e) ? checkoutBusy() : e
         })
