@@ -7,9 +7,7 @@
 // Figures (requests, answers by status, recovery times, orders and
 // reservations) go to bench/results/drill-faults-*.json; docs/reliability.md
 // explains them.
-import path from "node:path"
-import { ROOT } from "./lib/run.mjs"
-import { byStatus, check, log, queryRows, request, startCluster, writeJson } from "./lib/cluster.mjs"
+import { byStatus, check, log, queryRows, request, startCluster, reportDrill } from "./lib/cluster.mjs"
 import { jordanAddress, prepareCarts, setStock, signInAdmin } from "./lib/drill-shop.mjs"
 
 const CHECKOUTS = 20
@@ -290,12 +288,7 @@ async function main() {
   } finally {
     await cluster.stop()
   }
-  const failed = results.filter((r) => !r.ok)
-  const seconds = Math.round((Date.now() - startedAt) / 1000)
-  const file = path.join(ROOT, "bench", "results", `drill-faults-${new Date().toISOString().replace(/[:.]/g, "-")}.json`)
-  writeJson(file, { seconds, results, figures })
-  log(`${results.length - failed.length}/${results.length} checks passed in ${seconds} s; figures in ${path.relative(ROOT, file)}`)
-  if (failed.length) process.exitCode = 1
+  reportDrill("drill-faults", startedAt, results, figures)
 }
 
 main().catch((e) => {

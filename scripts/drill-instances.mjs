@@ -8,9 +8,7 @@
 //   holds on scarce stock through both servers never exceed the stock;
 //   scheduled jobs run once a minute, in the worker only.
 // Exit code 1 on any FAIL. Figures go to bench/results/drill-instances-*.json.
-import { ROOT } from "./lib/run.mjs"
-import path from "node:path"
-import { byStatus, check, log, queryRows, request, startCluster, writeJson } from "./lib/cluster.mjs"
+import { byStatus, check, log, queryRows, request, startCluster, reportDrill } from "./lib/cluster.mjs"
 import { jordanAddress, prepareCarts, signInAdmin, setStock } from "./lib/drill-shop.mjs"
 
 const RATE = 100
@@ -162,12 +160,7 @@ async function main() {
   } finally {
     await cluster.stop()
   }
-  const failed = results.filter((r) => !r.ok)
-  const seconds = Math.round((Date.now() - startedAt) / 1000)
-  const file = path.join(ROOT, "bench", "results", `drill-instances-${new Date().toISOString().replace(/[:.]/g, "-")}.json`)
-  writeJson(file, { seconds, results, figures })
-  log(`${results.length - failed.length}/${results.length} checks passed in ${seconds} s; figures in ${path.relative(ROOT, file)}`)
-  if (failed.length) process.exitCode = 1
+  reportDrill("drill-instances", startedAt, results, figures)
 }
 
 main().catch((e) => {

@@ -242,7 +242,13 @@ export function check(results, name, ok, detail) {
   log(`${ok ? "PASS" : "FAIL"} ${name}${detail === undefined ? "" : `: ${typeof detail === "string" ? detail : JSON.stringify(detail)}`}`)
 }
 
-export function writeJson(file, data) {
+/** Saves a drill's checks and figures to bench/results, prints the tally, and sets exit code 1 on a failed check. */
+export function reportDrill(name, startedAt, results, figures) {
+  const failed = results.filter((r) => !r.ok)
+  const seconds = Math.round((Date.now() - startedAt) / 1000)
+  const file = path.join(ROOT, "bench", "results", `${name}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`)
   fs.mkdirSync(path.dirname(file), { recursive: true })
-  fs.writeFileSync(file, JSON.stringify(data, null, 2))
+  fs.writeFileSync(file, JSON.stringify({ seconds, results, figures }, null, 2))
+  log(`${results.length - failed.length}/${results.length} checks passed in ${seconds} s; figures in ${path.relative(ROOT, file)}`)
+  if (failed.length) process.exitCode = 1
 }
