@@ -45,6 +45,12 @@ if (process.env.TEST_TYPE === "integration:http") {
   ]
   module.exports.moduleNameMapper = fromTemplate
   module.exports.testSequencer = "<rootDir>/integration-tests/heaviest-first.js"
+  // Each spec file boots a whole Medusa app inside the worker, and not all of it
+  // is freed when the file ends (vm modules, coverage counters). A worker that
+  // kept every file's leftovers slowed down in GC and, late in a CI run, died of
+  // V8's heap limit (SIGTRAP). A worker above this size after a file is replaced
+  // by a fresh one, which costs about a second.
+  module.exports.workerIdleMemoryLimit = "1GB"
 } else if (process.env.TEST_TYPE === "integration:template") {
   module.exports.testMatch = ["**/integration-tests/template/*.spec.[jt]s"]
 } else if (process.env.TEST_TYPE === "integration:modules") {
