@@ -147,6 +147,7 @@ export async function measure(name, options) {
     requests: ok + bad,
     non2xx: bad,
     rps: Math.round(result.requests.average),
+    mean: Math.round(result.latency.mean * 10) / 10,
     p50: result.latency.p50,
     p99: result.latency.p99,
   }

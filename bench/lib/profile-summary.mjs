@@ -1,6 +1,6 @@
 // Summarises a V8 .cpuprofile: the top frames by self time, and the time spent
 // inside (inclusive) each function named on the command line, as shares of the
-// busy (non-idle) samples. A middleware calls the next one, so inclusive times
+// busy (non-idle) samples, and the self time per package or project directory. A middleware calls the next one, so inclusive times
 // nest; the "innermost" table charges each sample to the nearest named function
 // on its stack instead: a middleware's own cost without what runs after it.
 //   node bench/lib/profile-summary.mjs <file.cpuprofile> [top=30] [functionName ...]
@@ -46,8 +46,32 @@ for (const [id, count] of counts) {
   }
   if (!seen.size) innermost.set("(none of these)", innermost.get("(none of these)") + count)
 }
+// Where the self time lands: a package (the innermost node_modules one on the
+// frame's path), a directory of the project's src, Node's own code, or V8.
+const areaOf = (node) => {
+  const url = node.callFrame.url.replace(/^file:\/\//, "")
+  if (!url) return node.callFrame.functionName === "(garbage collector)" ? "(garbage collector)" : "(V8 / native)"
+  if (url.startsWith("node:")) return "node: internals"
+  const pkg = /.*node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)
+  if (pkg) return pkg[1]
+  const own = /\/src\/([^/]+(?:\/[^/]+)?)\//.exec(url)
+  return own ? `project src/${own[1]}` : url
+}
+const areas = new Map()
+for (const [id, count] of counts) {
+  const node = nodes.get(id)
+  const fn = node.callFrame.functionName
+  if (fn === "(idle)" || fn === "(program)") continue
+  const area = areaOf(node)
+  areas.set(area, (areas.get(area) ?? 0) + count)
+}
+
 const pct = (n) => `${((100 * n) / busy).toFixed(1)}%`
 console.log(`busy samples: ${busy} (garbage collector ${pct(gc)})`)
+console.log(`\nself time by package or project directory (top ${topArg}):`)
+for (const [area, count] of [...areas].sort((a, b) => b[1] - a[1]).slice(0, Number(topArg))) {
+  console.log(`${pct(count).padStart(6)}  ${area}`)
+}
 console.log(`\ntop ${topArg} frames by self time:`)
 for (const [key, count] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(topArg))) {
   console.log(`${pct(count).padStart(6)}  ${key}`)

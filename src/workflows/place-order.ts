@@ -5,30 +5,26 @@ import {
   createPaymentCollectionForCartWorkflow,
   createPaymentSessionsWorkflow,
   releaseLockStep,
-  updateCartWorkflow,
   useQueryGraphStep,
 } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 
 export type PlaceOrderInput = {
   cart_id: string
-  email: string
-  shipping_address: Record<string, unknown>
-  billing_address: Record<string, unknown>
   shipping_option_id: string
   /** The Medusa payment provider of the session, e.g. pp_cod_cod. */
   provider_id: string
   /** The account's customer: card providers keep their own customer record (Stripe's) for it. */
   customer_id?: string
-  metadata?: Record<string, unknown>
 }
 
 export const placeOrderWorkflowId = "place-order"
 
 /**
- * Turns a cart into an order the way a Medusa storefront does, in one run
- * under the cart's lock: the buyer's email and addresses, the delivery
- * method, a payment collection and session with the chosen provider, then
+ * Turns an addressed cart (email and addresses set, which the shipping
+ * option was priced for) into an order the way a Medusa storefront does, in
+ * one run under the cart's lock: the delivery method, a payment collection
+ * and session with the chosen provider, then
  * completeCartWorkflow (its stock reservation, the shop's rules in its
  * validate hook, order.placed). Nested workflows skip their own lock, so this
  * one holds it (MEDUSA-NOTES: #14804).
@@ -36,15 +32,6 @@ export const placeOrderWorkflowId = "place-order"
 export const placeOrderWorkflow = createWorkflow(placeOrderWorkflowId, (input: PlaceOrderInput) => {
   acquireLockStep({ key: input.cart_id, timeout: 30, ttl: 120 })
 
-  updateCartWorkflow.runAsStep({
-    input: transform({ input }, ({ input }) => ({
-      id: input.cart_id,
-      email: input.email,
-      shipping_address: input.shipping_address,
-      billing_address: input.billing_address,
-      metadata: input.metadata,
-    })),
-  })
   addShippingMethodToCartWorkflow.runAsStep({
     input: transform({ input }, ({ input }) => ({
       cart_id: input.cart_id,

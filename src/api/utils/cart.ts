@@ -10,7 +10,7 @@ import {
   cartExpiry,
 } from "../../lib/cart-access"
 import { ApiError, notFoundError, validationError } from "../../lib/errors"
-import { Availability, CART_TOTAL_FIELDS, CartRecord, presentCart } from "../presenters/cart"
+import { Availability, CART_TOTAL_FIELDS, CartItemRecord, CartRecord, presentCart } from "../presenters/cart"
 
 export const CART_FIELDS = [
   ...CART_ACCESS_FIELDS,
@@ -37,32 +37,59 @@ export const CART_FIELDS = [
   "items.variant.allow_backorder",
 ]
 
+/**
+ * What a change reads before Medusa's workflow runs: who may touch the cart,
+ * its lines and codes, no totals (computing those costs a cart read of every
+ * relation, and the answer reads the cart again after the change anyway).
+ */
+export const CART_CHANGE_FIELDS = [
+  ...CART_ACCESS_FIELDS,
+  "region_id",
+  "currency_code",
+  "sales_channel_id",
+  "promotions.id",
+  "promotions.code",
+  "items.id",
+  "items.product_id",
+  "items.variant_id",
+  "items.quantity",
+]
+
 type LoadedCart = CartRecord & CartAccessRecord
 
-export type CartAccess = { cart: LoadedCart; expiresAt: Date }
+export type CartLines = CartAccessRecord &
+  Pick<CartRecord, "id" | "region_id" | "sales_channel_id" | "currency_code" | "promotions"> & {
+    items?: (Pick<CartItemRecord, "id" | "product_id" | "variant_id" | "quantity"> | null)[] | null
+  }
 
-/**
- * Loads a cart the caller may touch: unknown → 404, then the rules of
- * src/lib/cart-access.ts (owner 401/403, expiry 410) that the cart guard
- * middleware also applies to /store.
- */
-export async function loadCartFor(
+export type CartAccess<T extends CartAccessRecord = LoadedCart> = { cart: T; expiresAt: Date }
+
+async function readAccessible<T extends CartAccessRecord>(
   scope: MedusaContainer,
   cartId: string,
-  actorId: string | undefined
-): Promise<CartAccess> {
+  actorId: string | undefined,
+  fields: string[]
+): Promise<CartAccess<T>> {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const {
     data: [cart],
-  } = await query.graph({ entity: "cart", fields: CART_FIELDS, filters: { id: cartId } })
+  } = await query.graph({ entity: "cart", fields, filters: { id: cartId } })
   if (!cart) {
     throw notFoundError(`Cart ${cartId} not found`)
   }
-  const loaded = cart as unknown as LoadedCart
+  const loaded = cart as unknown as T
   assertCartOwner(loaded, actorId)
   assertCartNotExpired(loaded)
   return { cart: loaded, expiresAt: cartExpiry(loaded) }
 }
+
+/**
+ * Loads a cart the caller may touch, with its totals: unknown → 404, then the
+ * rules of src/lib/cart-access.ts (owner 401/403, expiry 410) that the cart
+ * guard middleware also applies to /store.
+ */
+export const loadCartFor = (scope: MedusaContainer, cartId: string, actorId: string | undefined) =>
+  readAccessible<LoadedCart>(scope, cartId, actorId, CART_FIELDS)
 
 /**
  * For checkout routes, where the cart id comes in the body: an unknown cart
@@ -79,9 +106,12 @@ export async function loadCheckoutCart(scope: MedusaContainer, cartId: string, a
   }
 }
 
-/** A cart the caller may change: loadCartFor's checks, and not yet ordered (409). */
+/**
+ * A cart the caller may change, without totals (CART_CHANGE_FIELDS):
+ * loadCartFor's checks, and not yet ordered (409).
+ */
 export async function loadOpenCart(scope: MedusaContainer, cartId: string, actorId: string | undefined) {
-  const access = await loadCartFor(scope, cartId, actorId)
+  const access = await readAccessible<CartLines>(scope, cartId, actorId, CART_CHANGE_FIELDS)
   assertCartNotCompleted(access.cart)
   return access
 }
@@ -108,27 +138,24 @@ export const cartCodes = (cart: { promotions?: ({ code?: string | null } | null)
  * Medusa drops a code once the cart falls below its minimum (the promotion
  * rule of src/lib/discount-rules.ts); this tells the shopper when it did.
  */
-export async function messageWithDroppedCodes(
-  scope: MedusaContainer,
-  cartId: string,
-  actorId: string | undefined,
-  before: string[],
-  message: string
-) {
-  const { cart } = await loadCartFor(scope, cartId, actorId)
-  const after = cartCodes(cart)
+export function messageWithDroppedCodes(before: string[], after: string[], message: string) {
   const dropped = before.filter((code) => !after.includes(code))
   return dropped.length
     ? `${message}. Discount code ${dropped.join(", ")} was removed: the order is below its minimum amount`
     : message
 }
 
-/** Reads the cart again and answers it in the contract shape. */
-export async function presentCartById(scope: MedusaContainer, cartId: string, actorId?: string) {
+/** Reads the cart again and answers it in the contract shape, with the codes it now carries. */
+export async function readCartAnswer(scope: MedusaContainer, cartId: string, actorId?: string) {
   const access = await loadCartFor(scope, cartId, actorId)
   const variantIds = (access.cart.items ?? [])
     .map((item) => item?.variant_id)
     .filter((id): id is string => !!id)
   const availability = await cartAvailability(scope, access.cart.sales_channel_id, variantIds, cartId)
-  return presentCart(access.cart, access.expiresAt, availability)
+  return { data: presentCart(access.cart, access.expiresAt, availability), codes: cartCodes(access.cart) }
+}
+
+/** Reads the cart again and answers it in the contract shape. */
+export async function presentCartById(scope: MedusaContainer, cartId: string, actorId?: string) {
+  return (await readCartAnswer(scope, cartId, actorId)).data
 }

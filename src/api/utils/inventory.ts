@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ApiError, notFoundError } from "../../lib/errors"
 import { lowStockThresholds, sellableStock } from "../../lib/stock"
-import type { CartRecord } from "../presenters/cart"
+import type { CartLines } from "./cart"
 
 /** The availability answer for one variant of one product, as `cartId` (if any) sees it. */
 export async function variantStock(
@@ -43,7 +43,7 @@ type HoldItem = { productId: string; variantId: string; quantity: number }
  * 422 for a hold item that is not a line of the cart, or asks more than the
  * line's quantity. Answers the quantities per variant to hold.
  */
-export function assertItemsInCart(cart: CartRecord, items: HoldItem[]) {
+export function assertItemsInCart(cart: CartLines, items: HoldItem[]) {
   const lines = new Map<string, { productId: string | null | undefined; quantity: number }>()
   for (const item of cart.items ?? []) {
     if (!item?.variant_id) continue

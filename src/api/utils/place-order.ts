@@ -45,19 +45,27 @@ export function paymentProviderFor(method: PaymentMethod, country: string) {
   return STRIPE_PROVIDER_ID
 }
 
+export type CheckoutDetails = {
+  email: string
+  shipping_address: Record<string, unknown>
+  billing_address: Record<string, unknown>
+  metadata?: Record<string, unknown>
+}
+
 /**
- * Stores the shipping address on the cart and picks the shipping option of
- * the chosen method, priced for that address: 422 when the governorate does
- * not offer it (same day outside Amman).
+ * Gives the cart the buyer's email and addresses (one cart update: each
+ * update re-prices, re-taxes and re-promotes the cart) and picks the
+ * shipping option of the chosen method, priced for that address: 422 when
+ * the governorate does not offer it (same day outside Amman).
  */
 export async function pickShippingOption(
   scope: MedusaContainer,
   cartId: string,
-  address: Record<string, unknown>,
+  details: CheckoutDetails,
   method: ShippingMethodCode,
   governorate?: { code: string; name: string }
 ) {
-  await updateCartWorkflow(scope).run({ input: { id: cartId, shipping_address: address } })
+  await updateCartWorkflow(scope).run({ input: { id: cartId, ...details } })
   const { result } = await listShippingOptionsForCartWithPricingWorkflow(scope).run({
     input: { cart_id: cartId, is_return: false },
   })
@@ -76,15 +84,28 @@ export async function pickShippingOption(
 // Lines with at least this many units to spare after the cart's need do not queue.
 const PLENTY = 20
 
+type StockLine = {
+  variant_id?: string | null
+  quantity?: unknown
+  variant?: {
+    manage_inventory?: boolean | null
+    allow_backorder?: boolean | null
+    inventory_items?: ({ inventory_item_id?: string } | null)[] | null
+  } | null
+}
+
 /**
- * Lock keys of the scarce stock a cart's checkout reserves (inventory items
- * of lines with fewer than PLENTY units to spare). Ours, not Medusa's own
- * keys: Medusa's reservation step takes those itself and gives up after 5
- * seconds, so checkouts that compete for the last units queue here first,
- * with a longer patience, and each sees what the one before it left.
- * Plentiful stock does not queue: those checkouts run side by side.
+ * What stock says about a cart's checkout, from one read of its lines:
+ * - `short`: the lines stock cannot cover now, for a 409 that names them;
+ * - `queueKeys`: lock keys of the scarce stock the checkout reserves
+ *   (inventory items of lines with fewer than PLENTY units to spare). Ours,
+ *   not Medusa's own keys: Medusa's reservation step takes those itself and
+ *   gives up after 5 seconds, so checkouts that compete for the last units
+ *   queue here first, with a longer patience, and each sees what the one
+ *   before it left. Plentiful stock does not queue: those checkouts run side
+ *   by side.
  */
-export async function checkoutStockKeys(scope: MedusaContainer, cartId: string) {
+export async function cartStock(scope: MedusaContainer, cartId: string) {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const {
     data: [cart],
@@ -100,63 +121,28 @@ export async function checkoutStockKeys(scope: MedusaContainer, cartId: string) 
     ],
     filters: { id: cartId },
   })
-  type Line = {
-    variant_id?: string | null
-    quantity?: unknown
-    variant?: {
-      manage_inventory?: boolean | null
-      allow_backorder?: boolean | null
-      inventory_items?: ({ inventory_item_id?: string } | null)[] | null
-    } | null
-  }
-  const lines = ((cart?.items ?? []) as (Line | null)[]).filter(
-    (item): item is Line & { variant_id: string } =>
+  const lines = ((cart?.items ?? []) as (StockLine | null)[]).filter(
+    (item): item is StockLine & { variant_id: string } =>
       !!item?.variant_id && !!item.variant?.manage_inventory && !item.variant?.allow_backorder
   )
-  if (!lines.length || !cart?.sales_channel_id) return []
+  if (!lines.length || !cart?.sales_channel_id) return { short: [] as ShortLine[], queueKeys: [] as string[] }
   const availability = await getVariantAvailability(query, {
     variant_ids: lines.map((line) => line.variant_id),
     sales_channel_id: cart.sales_channel_id,
   })
+  const left = (line: StockLine & { variant_id: string }) => availability[line.variant_id]?.availability ?? 0
+  const short = lines
+    .map((line) => ({ variantId: line.variant_id, requested: Number(line.quantity), available: Math.max(0, left(line)) }))
+    .filter((line) => line.requested > line.available)
   const ids = lines
-    .filter((line) => (availability[line.variant_id]?.availability ?? 0) - Number(line.quantity) < PLENTY)
+    .filter((line) => left(line) - Number(line.quantity) < PLENTY)
     .flatMap((line) => (line.variant!.inventory_items ?? []).map((link) => link?.inventory_item_id))
     .filter((id): id is string => !!id)
-  return [...new Set(ids)].sort().map((id) => `checkout-stock:${id}`)
+  return { short, queueKeys: [...new Set(ids)].sort().map((id) => `checkout-stock:${id}`) }
 }
 
 /** The cart's lines that stock cannot cover now, for a 409 that names them. */
-export async function shortLines(scope: MedusaContainer, cartId: string) {
-  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-  const {
-    data: [cart],
-  } = await query.graph({
-    entity: "cart",
-    fields: ["sales_channel_id", "items.variant_id", "items.quantity", "items.variant.manage_inventory", "items.variant.allow_backorder"],
-    filters: { id: cartId },
-  })
-  type Line = {
-    variant_id?: string | null
-    quantity?: unknown
-    variant?: { manage_inventory?: boolean | null; allow_backorder?: boolean | null } | null
-  }
-  const items = ((cart?.items ?? []) as (Line | null)[]).filter(
-    (item): item is Line & { variant_id: string } =>
-      !!item?.variant_id && !!item.variant?.manage_inventory && !item.variant?.allow_backorder
-  )
-  if (!items.length || !cart?.sales_channel_id) return []
-  const availability = await getVariantAvailability(query, {
-    variant_ids: items.map((item) => item.variant_id),
-    sales_channel_id: cart.sales_channel_id,
-  })
-  return items
-    .map((item) => ({
-      variantId: item.variant_id,
-      requested: Number(item.quantity),
-      available: Math.max(0, availability[item.variant_id]?.availability ?? 0),
-    }))
-    .filter((line) => line.requested > line.available)
-}
+export const shortLines = async (scope: MedusaContainer, cartId: string) => (await cartStock(scope, cartId)).short
 
 export const inventoryError = (lines: ShortLine[]) => insufficientInventory(lines)
 

@@ -14,7 +14,7 @@ type Line = { variantId: string; quantity: number }
  * at most CART_MAX_QUANTITY_PER_ITEM of a variant per cart (422), and no
  * more than can be sold now (409, naming the variant and what is left).
  */
-async function assertLines(container: MedusaContainer, cartId: string, lines: Line[]) {
+async function assertLines(container: MedusaContainer, cartId: string, cart: CartLines, lines: Line[]) {
   const max = maxQuantityPerLine()
   const tooMany = lines.filter((line) => line.quantity > max)
   if (tooMany.length) {
@@ -32,27 +32,17 @@ async function assertLines(container: MedusaContainer, cartId: string, lines: Li
   }
 
   await freeStockForLineChange(container, cartId, lines.map((line) => line.variantId))
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const {
-    data: [cart],
-  } = await query.graph({ entity: "cart", fields: ["sales_channel_id"], filters: { id: cartId } })
-  const { data: variants } = await query.graph({
-    entity: "product_variant",
-    fields: ["id", "manage_inventory", "allow_backorder"],
-    filters: { id: lines.map((line) => line.variantId) },
-  })
-  const tracked = variants.filter((v) => v.manage_inventory && !v.allow_backorder).map((v) => v.id)
-  if (!tracked.length || !cart?.sales_channel_id) {
+  if (!cart.sales_channel_id) {
     return
   }
   // Hold-aware (issue 9): other carts' live holds are taken, this cart's own is not.
   const stock = await sellableStock(container, {
-    variantIds: tracked,
+    variantIds: lines.map((line) => line.variantId),
     salesChannelId: cart.sales_channel_id,
     cartId,
   })
   const short = lines
-    .filter((line) => tracked.includes(line.variantId))
+    .filter((line) => stock[line.variantId]?.manageInventory && !stock[line.variantId]?.allowBackorder)
     .map((line) => ({ ...line, available: Math.max(0, stock[line.variantId]?.count ?? 0) }))
     .filter((line) => line.quantity > line.available)
   if (short.length) {
@@ -62,18 +52,29 @@ async function assertLines(container: MedusaContainer, cartId: string, lines: Li
   }
 }
 
-async function currentQuantities(container: MedusaContainer, cartId: string) {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: items } = await query.graph({
-    entity: "line_item",
-    fields: ["id", "variant_id", "quantity"],
-    filters: { cart_id: cartId },
-  })
-  return items
+type CartLines = {
+  sales_channel_id?: string | null
+  items?: ({ id: string; variant_id?: string | null; quantity: number | string } | null)[] | null
 }
 
+/** The cart's channel and lines, in one read. */
+async function cartLines(container: MedusaContainer, cartId: string): Promise<CartLines> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [cart],
+  } = await query.graph({
+    entity: "cart",
+    fields: ["sales_channel_id", "items.id", "items.variant_id", "items.quantity"],
+    filters: { id: cartId },
+  })
+  return (cart as CartLines | undefined) ?? {}
+}
+
+const itemsOf = (cart: CartLines) => (cart.items ?? []).filter((item) => !!item)
+
 addToCartWorkflow.hooks.validate(async ({ input }, { container }) => {
-  const existing = await currentQuantities(container, input.cart_id)
+  const cart = await cartLines(container, input.cart_id)
+  const existing = itemsOf(cart)
   const added = new Map<string, number>()
   for (const item of input.items ?? []) {
     if (item.variant_id) {
@@ -89,7 +90,7 @@ addToCartWorkflow.hooks.validate(async ({ input }, { container }) => {
         .reduce((sum, item) => sum + Number(item.quantity), 0),
   }))
   if (lines.length) {
-    await assertLines(container, input.cart_id, lines)
+    await assertLines(container, input.cart_id, cart, lines)
   }
 })
 
@@ -98,9 +99,9 @@ updateLineItemInCartWorkflow.hooks.validate(async ({ input }, { container }) => 
   if (!quantity) {
     return
   }
-  const items = await currentQuantities(container, input.cart_id)
-  const item = items.find((i) => i.id === input.item_id)
+  const cart = await cartLines(container, input.cart_id)
+  const item = itemsOf(cart).find((i) => i.id === input.item_id)
   if (item?.variant_id) {
-    await assertLines(container, input.cart_id, [{ variantId: item.variant_id, quantity }])
+    await assertLines(container, input.cart_id, cart, [{ variantId: item.variant_id, quantity }])
   }
 })

@@ -11,7 +11,7 @@ import { loadOrders, presentOrderFor } from "../../../utils/order"
 import { pagination } from "../../../utils/pagination"
 import {
   assertCustomerMatches,
-  checkoutStockKeys,
+  cartStock,
   inventoryError,
   isReservationQueueTimeout,
   isStockError,
@@ -60,17 +60,26 @@ export async function POST(req: AuthenticatedMedusaRequest<CreateOrderBody>, res
   const { governorate, address: shipping } = await toCartAddress(req.scope, cart.region_id!, body.shippingAddress)
   const providerId = paymentProviderFor(body.paymentMethod, body.shippingAddress.country)
   const billing = body.billingAddress === "same" ? shipping : medusaAddress(body.billingAddress)
-  const short = await shortLines(req.scope, cart.id)
-  if (short.length) {
-    throw inventoryError(short)
+  const stock = await cartStock(req.scope, cart.id)
+  if (stock.short.length) {
+    throw inventoryError(stock.short)
   }
-  const optionId = await pickShippingOption(req.scope, cart.id, shipping, body.shippingMethod, governorate)
-
+  // Before the cart is given the email: Medusa's cart update finds or creates the customer of it.
   await ensureGuestCustomerWorkflow(req.scope).run({ input: { email: body.shippingAddress.email } })
-  const place = async () => {
-    // Checked again in the queue: the checkouts before this one may have taken the stock.
-    const left = await shortLines(req.scope, cart.id)
-    if (left.length) throw inventoryError(left)
+  const details = {
+    email: body.shippingAddress.email,
+    shipping_address: shipping,
+    billing_address: billing,
+    metadata: body.notes ? { notes: body.notes } : undefined,
+  }
+  const optionId = await pickShippingOption(req.scope, cart.id, details, body.shippingMethod, governorate)
+
+  const place = async (queued: boolean) => {
+    if (queued) {
+      // Checked again in the queue: the checkouts before this one may have taken the stock.
+      const left = await shortLines(req.scope, cart.id)
+      if (left.length) throw inventoryError(left)
+    }
     // A checkout that timed out in Medusa's reservation queue (e.g. behind
     // /store checkouts) was rolled back whole: answer the stock left, or try again.
     for (let attempt = 1; ; attempt++) {
@@ -78,13 +87,9 @@ export async function POST(req: AuthenticatedMedusaRequest<CreateOrderBody>, res
         const { result } = await placeOrderWorkflow(req.scope).run({
           input: {
             cart_id: cart.id,
-            email: body.shippingAddress.email,
-            shipping_address: shipping,
-            billing_address: billing,
             shipping_option_id: optionId,
             provider_id: providerId,
             customer_id: cart.customer?.has_account ? cart.customer_id ?? undefined : undefined,
-            metadata: body.notes ? { notes: body.notes } : undefined,
           },
         })
         return result.id as string
@@ -98,15 +103,15 @@ export async function POST(req: AuthenticatedMedusaRequest<CreateOrderBody>, res
     }
   }
   // Checkouts competing for the last units run one after another: each sees what the previous left.
-  const keys = await checkoutStockKeys(req.scope, cart.id)
+  const keys = stock.queueKeys
   const orderId = keys.length
     ? await req.scope
         .resolve(Modules.LOCKING)
-        .execute(keys, place, { timeout: CHECKOUT_QUEUE_SECONDS, ...lockLease() })
+        .execute(keys, () => place(true), { timeout: CHECKOUT_QUEUE_SECONDS, ...lockLease() })
         .catch((e: unknown) => {
           throw isReservationQueueTimeout(e) ? checkoutBusy() : e
         })
-    : await place()
+    : await place(false)
   res.status(201).json({
     data: await presentOrderFor(req.scope, orderId, actorId),
     message: "Order created successfully",

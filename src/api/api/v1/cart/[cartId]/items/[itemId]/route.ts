@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { deleteLineItemsWorkflow, updateLineItemInCartWorkflow } from "@medusajs/medusa/core-flows"
-import { cartCodes, loadOpenCart, messageWithDroppedCodes, presentCartById } from "../../../../../../utils/cart"
+import { cartCodes, loadOpenCart, messageWithDroppedCodes, readCartAnswer } from "../../../../../../utils/cart"
 import { assertCartItem, assertQuantity } from "../../../helpers"
 import type { UpdateCartItemBody } from "../../../validators"
 
@@ -13,8 +13,8 @@ export async function PUT(req: AuthenticatedMedusaRequest<UpdateCartItemBody>, r
   await updateLineItemInCartWorkflow(req.scope).run({
     input: { cart_id: cartId, item_id: itemId, update: { quantity: req.validatedBody.quantity } },
   })
-  const message = await messageWithDroppedCodes(req.scope, cartId, actorId, cartCodes(cart), "Cart item updated successfully")
-  res.json({ data: await presentCartById(req.scope, cartId, actorId), message })
+  const { data, codes } = await readCartAnswer(req.scope, cartId, actorId)
+  res.json({ data, message: messageWithDroppedCodes(cartCodes(cart), codes, "Cart item updated successfully") })
 }
 
 export async function DELETE(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
@@ -23,12 +23,6 @@ export async function DELETE(req: AuthenticatedMedusaRequest, res: MedusaRespons
   const { cart } = await loadOpenCart(req.scope, cartId, actorId)
   assertCartItem(cart, itemId)
   await deleteLineItemsWorkflow(req.scope).run({ input: { cart_id: cartId, ids: [itemId] } })
-  const message = await messageWithDroppedCodes(
-    req.scope,
-    cartId,
-    actorId,
-    cartCodes(cart),
-    "Item removed from cart successfully"
-  )
-  res.json({ data: await presentCartById(req.scope, cartId, actorId), message })
+  const { data, codes } = await readCartAnswer(req.scope, cartId, actorId)
+  res.json({ data, message: messageWithDroppedCodes(cartCodes(cart), codes, "Item removed from cart successfully") })
 }
