@@ -42,7 +42,9 @@ async function statementCount() {
 async function statementsPer(requests) {
   const before = await statementCount()
   for (const request of requests) await request()
-  return Math.round(((await statementCount()) - before) / requests.length)
+  const after = await statementCount()
+  if (process.env.BENCH_LOG_QUERIES) log(`  statements ${before + 1} to ${after} in ${process.env.BENCH_LOG_QUERIES}`)
+  return Math.round((after - before) / requests.length)
 }
 
 function roundRobin(ids, build) {
@@ -135,7 +137,9 @@ async function main() {
     }
     const send = (build) => (id) => async () => {
       const { method, path: url, headers, body } = build(id)
-      const res = await fetch(`${BASE}${url}`, { method, headers, body })
+      // autocannon writes its content-length into the header objects it was given.
+      const sent = Object.fromEntries(Object.entries(headers ?? {}).filter(([name]) => name.toLowerCase() !== "content-length"))
+      const res = await fetch(`${BASE}${url}`, { method, headers: sent, body })
       if (!res.ok) throw new Error(`${method} ${url} answered ${res.status}: ${await res.text()}`)
       await res.arrayBuffer()
     }
@@ -228,6 +232,6 @@ function report(rounds, idleRss, statements) {
 }
 
 main().catch((e) => {
-  console.error(e.message ?? e)
+  console.error(e.message ?? e, e.cause ?? "")
   process.exit(1)
 })

@@ -8,6 +8,8 @@ const path = require("node:path")
 
 const file = process.env.BENCH_COUNT_QUERIES
 let statements = 0
+// BENCH_LOG_QUERIES=<file>: also the text of each statement, numbered (to see where a request's statements go).
+const log = process.env.BENCH_LOG_QUERIES
 
 const copies = [require.resolve("pg")]
 try {
@@ -20,6 +22,10 @@ for (const copy of new Set(copies)) {
   const query = Client.prototype.query
   Client.prototype.query = function countedQuery(...args) {
     statements++
+    if (log) {
+      const text = typeof args[0] === "string" ? args[0] : args[0]?.text
+      fs.appendFileSync(log, `${statements}\t${String(text).replace(/\s+/g, " ").slice(0, 400)}\n`)
+    }
     return query.apply(this, args)
   }
 }

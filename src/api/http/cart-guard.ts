@@ -52,6 +52,12 @@ const actorOf = (req: MedusaRequest) => {
   return auth?.actor_type === "customer" && auth.actor_id ? auth.actor_id : undefined
 }
 
+// The carts this guard let through, per request: a route need not read one again to check it.
+const passed = new WeakMap<MedusaRequest, string>()
+
+/** True when the guard found this cart and let the request through on all of its checks for a change. */
+export const passedCartGuard = (req: MedusaRequest, cartId: string) => passed.get(req) === cartId
+
 async function check(req: MedusaRequest, cartId: string, write: boolean, options: GuardOptions) {
   const cart = await findCartAccess(req.scope, cartId)
   if (!cart) {
@@ -62,6 +68,7 @@ async function check(req: MedusaRequest, cartId: string, write: boolean, options
   assertCartNotExpired(cart)
   if (write && !options.allowCompleted) {
     assertCartNotCompleted(cart)
+    passed.set(req, cartId)
   }
 }
 

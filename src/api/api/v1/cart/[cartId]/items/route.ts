@@ -1,5 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { addToCartWorkflow } from "@medusajs/medusa/core-flows"
+import { passedCartGuard } from "../../../../../http/cart-guard"
 import { loadOpenCart, presentCartById } from "../../../../../utils/cart"
 import { assertQuantity, assertSellableVariant } from "../../helpers"
 import type { AddCartItemBody } from "../../validators"
@@ -8,7 +9,9 @@ export async function POST(req: AuthenticatedMedusaRequest<AddCartItemBody>, res
   const { cartId } = req.params
   const actorId = req.auth_context?.actor_id
   const { productId, variantId, quantity } = req.validatedBody
-  await loadOpenCart(req.scope, cartId, actorId)
+  if (!passedCartGuard(req, cartId)) {
+    await loadOpenCart(req.scope, cartId, actorId)
+  }
   assertQuantity(quantity)
   await assertSellableVariant(req.scope, productId, variantId)
   await addToCartWorkflow(req.scope).run({
