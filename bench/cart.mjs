@@ -9,7 +9,8 @@
 // runs BENCH_REPEAT times on the same server, with its RSS after each round (a
 // leak shows as growth from round to round).
 //   npm run bench:cart     (BENCH_CARTS=200 BENCH_UNLOADED=40 BENCH_CONNECTIONS=10 BENCH_DURATION=5 BENCH_REPEAT=3)
-//   BENCH_CPU_PROF=/tmp/prof npm run bench:cart   a V8 CPU profile of the server, rounds only
+//   BENCH_CPU_PROF=/tmp/prof BENCH_JOBS=add npm run bench:cart   a V8 CPU profile of the server during the adds
+//   BENCH_LOG_QUERIES=/tmp/statements.log npm run bench:cart     also the text of every SQL statement, numbered
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
@@ -22,6 +23,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10)
 const DURATION = Number(process.env.BENCH_DURATION || 5)
 const REPEAT = Number(process.env.BENCH_REPEAT || 3)
 const PROFILE = !!process.env.BENCH_CPU_PROF
+// Which jobs the rounds measure (e.g. BENCH_JOBS=add for a profile of adds alone).
+const JOBS = (process.env.BENCH_JOBS || "add,update,read").split(",")
 // Carts per side on which the SQL statements of one request are counted (one request at a time).
 const COUNTED = 10
 const statementsFile = path.join(os.tmpdir(), `skinior-bench-statements-${process.pid}`)
@@ -169,6 +172,7 @@ async function main() {
       const store = slice(storeCarts)
       const rows = []
       const pair = async (job, connections, apiIds, storeIds, apiBuild, storeBuild, size) => {
+        if (!JOBS.includes(job)) return
         const run = (name, ids, build) =>
           measure(name, { ...size, connections, requests: roundRobin(ids, build) })
         const ours = await run(`${job} /api/v1, ${connections} conn`, apiIds, apiBuild)

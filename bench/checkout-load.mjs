@@ -14,8 +14,7 @@
 // measures speed and not sold-out 409s; any 409 is still counted by step and status.
 //   npm run bench:checkout
 //   BENCH_SHOPPERS=50 BENCH_ROUNDS=3 npm run bench:checkout
-import { BASE, json, log, rssMb, saveResults, startShop } from "./lib.mjs"
-import { queryRows } from "../scripts/lib/postgres.mjs"
+import { BASE, json, log, rssMb, saveResults, setStock, startShop } from "./lib.mjs"
 
 const STEPS = ["browse", "cart", "add item", "hold", "quote", "order", "confirm"]
 const STOCK = 100_000
@@ -171,24 +170,9 @@ function printLevel(r) {
 
 /** Enough stock on every variant of the first page that no shopper meets a sold-out 409. */
 async function topUpStock(db) {
-  // The seed's admin user (src/scripts/seed/admin-user.ts).
-  const email = process.env.ADMIN_EMAIL || "admin@skinior.com"
-  const password = process.env.ADMIN_PASSWORD || "skinior-admin"
-  const { token } = await json("POST", "/auth/user/emailpass", { email, password })
-  const admin = { authorization: `Bearer ${token}` }
   const { data: products } = await json("GET", "/api/v1/products?currency=JOD&limit=20")
-  const skus = products.flatMap((p) => p.variants.map((v) => v.sku))
-  const levels = await queryRows(
-    db,
-    `select ii.id as item, il.location_id as location, ii.sku
-       from inventory_item ii join inventory_level il on il.inventory_item_id = ii.id and il.deleted_at is null
-      where ii.sku = any($1) and ii.deleted_at is null`,
-    [skus]
-  )
-  for (const level of levels) {
-    await json("POST", `/admin/inventory-items/${level.item}/location-levels/${level.location}`, { stocked_quantity: STOCK }, admin)
-  }
-  log(`Stock of ${levels.length} variants on the first page set to ${STOCK} (reserved units stay reserved).`)
+  const count = await setStock(db, products.flatMap((p) => p.variants.map((v) => v.sku)), STOCK)
+  log(`Stock of ${count} variants on the first page set to ${STOCK} (reserved units stay reserved).`)
 }
 
 async function main() {

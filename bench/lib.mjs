@@ -181,3 +181,26 @@ export async function json(method, url, body, headers = {}) {
   if (!res.ok) throw new Error(`${method} ${url} answered ${res.status}: ${JSON.stringify(data)}`)
   return data
 }
+
+/**
+ * Sets the stock of the variants with these SKUs at every location to `quantity`, through
+ * Medusa's Admin API as the seed's admin user (reserved units stay reserved).
+ */
+export async function setStock(db, skus, quantity) {
+  // The seed's admin user (src/scripts/seed/admin-user.ts).
+  const email = process.env.ADMIN_EMAIL || "admin@skinior.com"
+  const password = process.env.ADMIN_PASSWORD || "skinior-admin"
+  const { token } = await json("POST", "/auth/user/emailpass", { email, password })
+  const admin = { authorization: `Bearer ${token}` }
+  const levels = await queryRows(
+    db,
+    `select ii.id as item, il.location_id as location
+       from inventory_item ii join inventory_level il on il.inventory_item_id = ii.id and il.deleted_at is null
+      where ii.sku = any($1) and ii.deleted_at is null`,
+    [skus]
+  )
+  for (const level of levels) {
+    await json("POST", `/admin/inventory-items/${level.item}/location-levels/${level.location}`, { stocked_quantity: quantity }, admin)
+  }
+  return levels.length
+}

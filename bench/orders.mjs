@@ -9,7 +9,7 @@
 //     first request to its last: cart update (email, address), shipping options, shipping
 //     method, payment collection, payment session, complete.
 //   npm run bench:orders      (BENCH_ORDERS=30 per measurement, BENCH_CONNECTIONS=5)
-import { json, log, rssMb, saveResults, startShop, table } from "./lib.mjs"
+import { json, log, rssMb, saveResults, setStock, startShop, table } from "./lib.mjs"
 import { queryRows } from "../scripts/lib/postgres.mjs"
 
 const ORDERS = Number(process.env.BENCH_ORDERS || 30)
@@ -68,12 +68,7 @@ async function main() {
     const [variant] = await queryRows(db, "select id, product_id from product_variant where sku = $1", ["SKN-TON-RW-100"])
     const [region] = await queryRows(db, "select id from region where currency_code = 'jod'")
     // Plenty of stock: no order meets a sold-out 409, and none queues behind others for the last units.
-    await queryRows(
-      db,
-      `update inventory_level set stocked_quantity = reserved_quantity + 100000 where inventory_item_id in
-         (select inventory_item_id from product_variant_inventory_item where variant_id = $1)`,
-      [variant.id]
-    )
+    await setStock(db, ["SKN-TON-RW-100"], 100_000)
     const store = { "x-publishable-api-key": token }
     const address = {
       firstName: "Lina",
