@@ -12,31 +12,6 @@ import {
 import { ApiError, notFoundError, validationError } from "../../lib/errors"
 import { Availability, CART_TOTAL_FIELDS, CartItemRecord, CartRecord, presentCart } from "../presenters/cart"
 
-export const CART_FIELDS = [
-  ...CART_ACCESS_FIELDS,
-  "region_id",
-  "currency_code",
-  "sales_channel_id",
-  "updated_at",
-  ...CART_TOTAL_FIELDS,
-  "promotions.id",
-  "promotions.code",
-  "items.id",
-  "items.product_id",
-  "items.variant_id",
-  "items.quantity",
-  "items.unit_price",
-  "items.subtotal",
-  "items.product_title",
-  "items.product_handle",
-  "items.thumbnail",
-  "items.variant_title",
-  "items.variant_sku",
-  "items.created_at",
-  "items.variant.manage_inventory",
-  "items.variant.allow_backorder",
-]
-
 /**
  * What a change reads before Medusa's workflow runs: who may touch the cart,
  * its lines and codes, no totals (computing those costs a cart read of every
@@ -53,6 +28,23 @@ export const CART_CHANGE_FIELDS = [
   "items.product_id",
   "items.variant_id",
   "items.quantity",
+]
+
+/** What the cart's answer reads: CART_CHANGE_FIELDS, its totals and what each line shows. */
+export const CART_FIELDS = [
+  ...CART_CHANGE_FIELDS,
+  "updated_at",
+  ...CART_TOTAL_FIELDS,
+  "items.unit_price",
+  "items.subtotal",
+  "items.product_title",
+  "items.product_handle",
+  "items.thumbnail",
+  "items.variant_title",
+  "items.variant_sku",
+  "items.created_at",
+  "items.variant.manage_inventory",
+  "items.variant.allow_backorder",
 ]
 
 type LoadedCart = CartRecord & CartAccessRecord
